@@ -89,7 +89,8 @@ export interface DeploymentQuery extends Page, Sorting<'id' | 'name' | 'deployme
   source?: string;
 }
 
-export interface ProcessDefinitionQuery extends Page, Sorting<'key' | 'name' | 'version' | 'id' | 'deploymentId'> {
+export interface ProcessDefinitionQuery
+  extends Page, Sorting<'key' | 'name' | 'version' | 'id' | 'deploymentId'> {
   processDefinitionId?: string;
   key?: string;
   keyLike?: string;
@@ -127,7 +128,8 @@ export interface ProcessInstanceWithVariables extends ProcessInstance {
   variables?: VariableMap;
 }
 
-export interface ProcessInstanceQuery extends Page, Sorting<'instanceId' | 'definitionKey' | 'definitionId' | 'businessKey'> {
+export interface ProcessInstanceQuery
+  extends Page, Sorting<'instanceId' | 'definitionKey' | 'definitionId' | 'businessKey'> {
   processInstanceIds?: string[];
   businessKey?: string;
   businessKeyLike?: string;
@@ -238,7 +240,8 @@ export interface LockedExternalTask extends ExternalTask {
   extensionProperties?: Record<string, string>;
 }
 
-export interface ExternalTaskQuery extends Page, Sorting<'id' | 'lockExpirationTime' | 'processInstanceId' | 'priority' | 'createTime'> {
+export interface ExternalTaskQuery
+  extends Page, Sorting<'id' | 'lockExpirationTime' | 'processInstanceId' | 'priority' | 'createTime'> {
   externalTaskId?: string;
   topicName?: string;
   workerId?: string;
@@ -298,13 +301,18 @@ export interface UserTask {
   suspended: boolean;
   formKey: string | null;
   /** `camunda:formRef` binding, when the task uses a deployed Camunda Form. */
-  camundaFormRef: { key: string; binding: 'latest' | 'deployment' | 'version'; version: number | null } | null;
+  camundaFormRef: {
+    key: string;
+    binding: 'latest' | 'deployment' | 'version';
+    version: number | null;
+  } | null;
   tenantId: string | null;
   candidateGroups: string[];
 }
 
 export interface UserTaskQuery
-  extends Page,
+  extends
+    Page,
     Sorting<'id' | 'name' | 'created' | 'dueDate' | 'assignee' | 'priority' | 'processInstanceId'> {
   taskId?: string;
   processInstanceId?: string;
@@ -404,7 +412,8 @@ export interface Job {
   activityId: string;
 }
 
-export interface JobQuery extends Page, Sorting<'jobId' | 'jobDueDate' | 'executionId' | 'processInstanceId'> {
+export interface JobQuery
+  extends Page, Sorting<'jobId' | 'jobDueDate' | 'executionId' | 'processInstanceId'> {
   jobId?: string;
   processInstanceId?: string;
   executionId?: string;
@@ -438,8 +447,7 @@ export interface HistoricProcessInstance {
 }
 
 export interface HistoricProcessInstanceQuery
-  extends Page,
-    Sorting<'instanceId' | 'definitionKey' | 'businessKey' | 'startTime' | 'endTime'> {
+  extends Page, Sorting<'instanceId' | 'definitionKey' | 'businessKey' | 'startTime' | 'endTime'> {
   processInstanceId?: string;
   processInstanceIds?: string[];
   processInstanceBusinessKey?: string;
@@ -475,8 +483,7 @@ export interface HistoricActivityInstance {
 }
 
 export interface HistoricActivityInstanceQuery
-  extends Page,
-    Sorting<'activityInstanceId' | 'instanceId' | 'startTime' | 'endTime' | 'activityId'> {
+  extends Page, Sorting<'activityInstanceId' | 'instanceId' | 'startTime' | 'endTime' | 'activityId'> {
   processInstanceId?: string;
   activityId?: string;
   activityType?: string;
