@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('Configuration from the environment', () => {
+  it('Given an empty environment, When loaded, Then the documented defaults apply', () => {
+    const c = loadConfig({}, '/srv/escalations');
+    expect(c).to.deep.equal({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/escalations', 'data'),
+      databaseFile: path.resolve('/srv/escalations', 'data', 'engine.sqlite'),
+      auth: null,
+      timezone: 'Europe/London',
+      holidaysFile: null,
+      warnings: [],
+    });
+  });
+
+  it('Given every variable, When loaded, Then each is honoured', () => {
+    const c = loadConfig(
+      {
+        PORT: '9090',
+        DATA_DIR: '/var/lib/esc',
+        ENGINE_REST_USER: 'modeler',
+        ENGINE_REST_PASSWORD: 's3cret',
+        ENGINE_TIMEZONE: 'UTC',
+        HOLIDAYS_FILE: 'holidays.json',
+      },
+      '/srv',
+    );
+    expect(c.port).to.equal(9090);
+    expect(c.dataDir).to.equal('/var/lib/esc');
+    expect(c.auth).to.deep.equal({ user: 'modeler', password: 's3cret' });
+    expect(c.timezone).to.equal('UTC');
+    expect(c.holidaysFile).to.equal('/srv/holidays.json');
+  });
+
+  it('Given only a user and no password, When loaded, Then auth is off and a warning says so', () => {
+    const c = loadConfig({ ENGINE_REST_USER: 'modeler' });
+    expect(c.auth).to.equal(null);
+    expect(c.warnings[0]).to.contain('WITHOUT authentication');
+  });
+
+  it('Given empty strings, When loaded, Then they count as unset', () => {
+    expect(loadConfig({ PORT: '', ENGINE_TIMEZONE: ' ' }).port).to.equal(8080);
+  });
+
+  for (const [name, value] of [
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['ENGINE_TIMEZONE', 'Europe/Londres'],
+  ] as const) {
+    it(`Given ${name}=${value}, When loaded, Then a ConfigError names ${name}`, () => {
+      expect(() => loadConfig({ [name]: value }))
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.contains(name);
+    });
+  }
+});

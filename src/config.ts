@@ -1,0 +1,82 @@
+/**
+ * Configuration from the environment, validated with zod. Only `main.ts` reads `process.env`;
+ * it hands the variables to {@link loadConfig}, which is pure and names every bad field.
+ */
+import path from 'node:path';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** The engine's SQLite file inside DATA_DIR (the backup command and `npm start` agree on it). */
+export const ENGINE_DATABASE_FILE = 'engine.sqlite';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(8080)),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  ENGINE_REST_USER: z.preprocess(emptyToUndefined, z.string().optional()),
+  ENGINE_REST_PASSWORD: z.preprocess(emptyToUndefined, z.string().optional()),
+  ENGINE_TIMEZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('Europe/London')
+      .refine((zone) => IANAZone.isValidZone(zone), {
+        error: 'must be an IANA time zone, e.g. Europe/London',
+      }),
+  ),
+  HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory. */
+  dataDir: string;
+  databaseFile: string;
+  /** Basic auth for /engine-rest: on only when both user and password are set. */
+  auth: { user: string; password: string } | null;
+  timezone: string;
+  /** Absolute path of a bank-holidays JSON file, when set. */
+  holidaysFile: string | null;
+  /** Warnings worth logging at start-up (never secrets). */
+  warnings: string[];
+}
+
+/** A configuration problem; `issues` names each variable and what is wrong with it. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration: ${issues.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates `env` (normally `process.env`); `cwd` resolves relative paths. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const warnings: string[] = [];
+  const hasUser = e.ENGINE_REST_USER !== undefined;
+  const hasPassword = e.ENGINE_REST_PASSWORD !== undefined;
+  if (hasUser !== hasPassword) {
+    warnings.push(
+      'Only one of ENGINE_REST_USER and ENGINE_REST_PASSWORD is set: /engine-rest runs WITHOUT authentication',
+    );
+  }
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, ENGINE_DATABASE_FILE),
+    auth: hasUser && hasPassword ? { user: e.ENGINE_REST_USER!, password: e.ENGINE_REST_PASSWORD! } : null,
+    timezone: e.ENGINE_TIMEZONE,
+    holidaysFile: e.HOLIDAYS_FILE ? path.resolve(cwd, e.HOLIDAYS_FILE) : null,
+    warnings,
+  };
+}

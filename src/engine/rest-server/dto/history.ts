@@ -1,0 +1,151 @@
+/**
+ * History as Camunda's historic DTOs serialise it (process, activity, variable instances,
+ * incidents and tasks at history level full).
+ */
+import type {
+  HistoricActivityInstance,
+  HistoricIncident,
+  HistoricProcessInstance,
+  HistoricTask,
+  HistoricVariableInstance,
+} from '../../port.js';
+import { encodeTypedValue, type EncodeOptions } from '../wire/typed-values.js';
+import type { TypedValue } from '../../variables.js';
+import type { DateFmt } from './date-fmt.js';
+
+export function historicProcessInstanceDto(h: HistoricProcessInstance, fmt: DateFmt) {
+  return {
+    id: h.id,
+    businessKey: h.businessKey,
+    processDefinitionId: h.processDefinitionId,
+    processDefinitionKey: h.processDefinitionKey,
+    processDefinitionName: h.processDefinitionName,
+    processDefinitionVersion: h.processDefinitionVersion,
+    startTime: fmt(h.startTime),
+    endTime: fmt(h.endTime),
+    removalTime: fmt(h.removalTime),
+    durationInMillis: h.durationInMillis,
+    startUserId: null,
+    startActivityId: h.startActivityId,
+    deleteReason: h.deleteReason,
+    rootProcessInstanceId: h.rootProcessInstanceId,
+    superProcessInstanceId: null,
+    superCaseInstanceId: null,
+    caseInstanceId: null,
+    tenantId: h.tenantId,
+    state: h.state,
+  };
+}
+
+export function historicActivityInstanceDto(h: HistoricActivityInstance, fmt: DateFmt) {
+  return {
+    id: h.id,
+    parentActivityInstanceId: h.parentActivityInstanceId,
+    activityId: h.activityId,
+    activityName: h.activityName,
+    activityType: h.activityType,
+    processDefinitionKey: h.processDefinitionKey,
+    processDefinitionId: h.processDefinitionId,
+    processInstanceId: h.processInstanceId,
+    executionId: h.executionId,
+    taskId: h.taskId,
+    calledProcessInstanceId: null,
+    calledCaseInstanceId: null,
+    assignee: h.assignee,
+    startTime: fmt(h.startTime),
+    endTime: fmt(h.endTime),
+    durationInMillis: h.durationInMillis,
+    canceled: h.canceled,
+    completeScope: h.completeScope,
+    tenantId: h.tenantId,
+    removalTime: fmt(h.removalTime),
+    rootProcessInstanceId: h.rootProcessInstanceId,
+  };
+}
+
+/** The port hands history values over untyped-by-TS; they are the same shapes as a TypedValue. */
+export function historicVariableInstanceDto(h: HistoricVariableInstance, fmt: DateFmt, enc: EncodeOptions) {
+  const wire = encodeTypedValue({ type: h.type, value: h.value, valueInfo: h.valueInfo } as TypedValue, enc);
+  return {
+    id: h.id,
+    name: h.name,
+    type: wire.type,
+    value: wire.value,
+    valueInfo: wire.valueInfo,
+    processDefinitionKey: h.processDefinitionKey,
+    processDefinitionId: h.processDefinitionId,
+    processInstanceId: h.processInstanceId,
+    executionId: h.executionId,
+    activityInstanceId: h.activityInstanceId,
+    caseDefinitionKey: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    taskId: h.taskId,
+    errorMessage: h.errorMessage,
+    tenantId: h.tenantId,
+    state: h.state,
+    createTime: fmt(h.createTime),
+    removalTime: fmt(h.removalTime),
+    rootProcessInstanceId: h.rootProcessInstanceId,
+  };
+}
+
+export function historicIncidentDto(h: HistoricIncident, fmt: DateFmt) {
+  return {
+    id: h.id,
+    processDefinitionKey: h.processDefinitionKey,
+    processDefinitionId: h.processDefinitionId,
+    processInstanceId: h.processInstanceId,
+    executionId: h.executionId,
+    rootProcessInstanceId: h.rootProcessInstanceId,
+    createTime: fmt(h.createTime),
+    endTime: fmt(h.endTime),
+    removalTime: fmt(h.removalTime),
+    incidentType: h.incidentType,
+    activityId: h.activityId,
+    failedActivityId: h.failedActivityId,
+    causeIncidentId: h.causeIncidentId,
+    rootCauseIncidentId: h.rootCauseIncidentId,
+    configuration: h.configuration,
+    historyConfiguration: null,
+    incidentMessage: h.incidentMessage,
+    tenantId: h.tenantId,
+    jobDefinitionId: h.jobDefinitionId,
+    open: h.open,
+    deleted: h.deleted,
+    resolved: h.resolved,
+    annotation: h.annotation,
+  };
+}
+
+export function historicTaskDto(h: HistoricTask, fmt: DateFmt) {
+  return {
+    id: h.id,
+    processDefinitionKey: h.processDefinitionKey,
+    processDefinitionId: h.processDefinitionId,
+    processInstanceId: h.processInstanceId,
+    executionId: h.executionId,
+    caseDefinitionKey: null,
+    caseDefinitionId: null,
+    caseInstanceId: null,
+    caseExecutionId: null,
+    activityInstanceId: h.activityInstanceId,
+    name: h.name,
+    description: h.description,
+    deleteReason: h.deleteReason,
+    owner: h.owner,
+    assignee: h.assignee,
+    startTime: fmt(h.startTime),
+    endTime: fmt(h.endTime),
+    duration: h.duration,
+    taskDefinitionKey: h.taskDefinitionKey,
+    priority: h.priority,
+    due: fmt(h.due),
+    parentTaskId: h.parentTaskId,
+    followUp: fmt(h.followUp),
+    tenantId: h.tenantId,
+    removalTime: fmt(h.removalTime),
+    rootProcessInstanceId: h.rootProcessInstanceId,
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Process instances, activity instance trees, incidents, jobs and message correlation results as
+ * Camunda's runtime DTOs serialise them.
+ */
+import type {
+  ActivityInstance,
+  Incident,
+  Job,
+  MessageCorrelationResult,
+  ProcessInstance,
+  ProcessInstanceWithVariables,
+  TransitionInstance,
+} from '../../port.js';
+import { encodeVariables, type EncodeOptions } from '../wire/typed-values.js';
+import type { AtomLink, DateFmt } from './date-fmt.js';
+
+export function processInstanceDto(p: ProcessInstance, links: AtomLink[] = []) {
+  return {
+    links,
+    id: p.id,
+    definitionId: p.definitionId,
+    businessKey: p.businessKey,
+    caseInstanceId: null,
+    // Camunda documents `ended` as deprecated and always false on the wire, except right after a start that ran to the end.
+    ended: p.ended,
+    suspended: p.suspended,
+    tenantId: p.tenantId,
+  };
+}
+
+export function processInstanceWithVariablesDto(
+  p: ProcessInstanceWithVariables,
+  links: AtomLink[],
+  enc: EncodeOptions,
+) {
+  return {
+    ...processInstanceDto(p, links),
+    variables: p.variables ? encodeVariables(p.variables, enc) : null,
+  };
+}
+
+export function transitionInstanceDto(t: TransitionInstance) {
+  return {
+    id: t.id,
+    parentActivityInstanceId: t.parentActivityInstanceId,
+    processInstanceId: t.processInstanceId,
+    processDefinitionId: t.processDefinitionId,
+    activityId: t.activityId,
+    activityName: t.activityName,
+    activityType: t.activityType,
+    executionId: t.executionId,
+    incidentIds: t.incidentIds,
+    incidents: t.incidents,
+  };
+}
+
+export function activityInstanceDto(a: ActivityInstance): Record<string, unknown> {
+  return {
+    id: a.id,
+    parentActivityInstanceId: a.parentActivityInstanceId,
+    activityId: a.activityId,
+    activityType: a.activityType,
+    processInstanceId: a.processInstanceId,
+    processDefinitionId: a.processDefinitionId,
+    childActivityInstances: a.childActivityInstances.map(activityInstanceDto),
+    childTransitionInstances: a.childTransitionInstances.map(transitionInstanceDto),
+    executionIds: a.executionIds,
+    activityName: a.activityName,
+    incidentIds: a.incidentIds,
+    incidents: a.incidents,
+    // Camunda's tree carries the same value under both names.
+    name: a.activityName,
+  };
+}
+
+export function incidentDto(i: Incident, fmt: DateFmt) {
+  return {
+    id: i.id,
+    processDefinitionId: i.processDefinitionId,
+    processInstanceId: i.processInstanceId,
+    executionId: i.executionId,
+    incidentTimestamp: fmt(i.incidentTimestamp),
+    incidentType: i.incidentType,
+    activityId: i.activityId,
+    failedActivityId: i.failedActivityId,
+    causeIncidentId: i.causeIncidentId,
+    rootCauseIncidentId: i.rootCauseIncidentId,
+    configuration: i.configuration,
+    tenantId: i.tenantId,
+    incidentMessage: i.incidentMessage,
+    jobDefinitionId: i.jobDefinitionId,
+    annotation: i.annotation,
+  };
+}
+
+/** The port's `activityId` is ours alone and never goes on the wire. */
+export function jobDto(j: Job, fmt: DateFmt) {
+  return {
+    id: j.id,
+    jobDefinitionId: j.jobDefinitionId,
+    processInstanceId: j.processInstanceId,
+    processDefinitionId: j.processDefinitionId,
+    processDefinitionKey: j.processDefinitionKey,
+    executionId: j.executionId,
+    exceptionMessage: j.exceptionMessage,
+    failedActivityId: j.failedActivityId,
+    retries: j.retries,
+    dueDate: fmt(j.dueDate),
+    suspended: j.suspended,
+    priority: j.priority,
+    tenantId: j.tenantId,
+    createTime: fmt(j.createTime),
+    batchId: null,
+  };
+}
+
+export function messageCorrelationResultDto(
+  r: MessageCorrelationResult,
+  enc: EncodeOptions,
+  withVariables: boolean,
+) {
+  const base = {
+    resultType: r.resultType,
+    processInstance: r.processInstance ? processInstanceDto(r.processInstance) : null,
+    execution: r.execution
+      ? {
+          id: r.execution.id,
+          processInstanceId: r.execution.processInstanceId,
+          ended: r.execution.ended,
+          tenantId: r.execution.tenantId,
+        }
+      : null,
+  };
+  return withVariables
+    ? { ...base, variables: r.variables ? encodeVariables(r.variables, enc) : null }
+    : base;
+}

@@ -1,0 +1,120 @@
+/**
+ * The express router for `/engine-rest`: the subset of Camunda 7's REST API that the official
+ * external task client, Camunda Modeler and our own tools use, over any {@link EnginePort}.
+ * Also reachable under `/engine/default/…`, Camunda's named-engine form of the same paths.
+ */
+import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
+import type { EnginePort } from '../port.js';
+import { silentLogger, type Logger } from '../../log/logger.js';
+import { basicAuth, type BasicAuthCredentials } from './auth/basic-auth.js';
+import { dateFmt } from './dto/date-fmt.js';
+import { toWireError } from './wire/error-mapper.js';
+import { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './wire/multipart.js';
+import { sendJson } from './wire/send.js';
+import type { RouteContext } from './routes/context.js';
+import { registerEngineInfo } from './routes/engine-info.js';
+import { registerDeployments } from './routes/deployments.js';
+import { registerProcessDefinitions } from './routes/process-definitions.js';
+import { registerProcessInstances } from './routes/process-instances.js';
+import { registerExecutions } from './routes/executions.js';
+import { registerExternalTasks } from './routes/external-tasks.js';
+import { registerTasks } from './routes/tasks.js';
+import { registerMessages } from './routes/messages.js';
+import { registerIncidentsAndJobs } from './routes/incidents-jobs.js';
+import { registerHistory } from './routes/history.js';
+
+export interface EngineRestOptions {
+  engine: EnginePort;
+  /** Basic auth; null or absent means open. */
+  auth?: BasicAuthCredentials | null;
+  logger?: Logger;
+  /** Zone for dates on the wire (Camunda uses the JVM's zone). Default Europe/London. */
+  timezone?: string;
+  /** Largest JSON body in bytes. Default 1 MiB. */
+  jsonLimit?: number;
+  multipartLimits?: Partial<MultipartLimits>;
+  /** What `GET /version` reports: the Camunda 7 version whose API we mirror. */
+  version?: string;
+}
+
+/** The Camunda 7 release whose REST API and diagrams (`modeler:executionPlatformVersion`) we target. */
+export const CAMUNDA_API_VERSION = '7.23.0';
+
+export function createEngineRestRouter(options: EngineRestOptions): Router {
+  const zone = options.timezone ?? 'Europe/London';
+  const ctx: RouteContext = {
+    engine: options.engine,
+    zone,
+    fmt: dateFmt(zone),
+    logger: options.logger ?? silentLogger,
+    multipartLimits: { ...DEFAULT_MULTIPART_LIMITS, ...options.multipartLimits },
+    version: options.version ?? CAMUNDA_API_VERSION,
+  };
+  const api = express.Router();
+  registerEngineInfo(api, ctx);
+  registerDeployments(api, ctx);
+  registerProcessDefinitions(api, ctx);
+  registerProcessInstances(api, ctx);
+  registerExecutions(api, ctx);
+  registerExternalTasks(api, ctx);
+  registerTasks(api, ctx);
+  registerMessages(api, ctx);
+  registerIncidentsAndJobs(api, ctx);
+  registerHistory(api, ctx);
+
+  const router = express.Router();
+  if (options.auth) router.use(basicAuth(options.auth));
+  router.use(requireJsonBody);
+  router.use(
+    express.json({
+      limit: options.jsonLimit ?? 1024 * 1024,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  router.use('/engine/default', api);
+  router.use(api);
+  router.use((_req, res) =>
+    sendJson(res, 404, { type: 'NotFoundException', message: 'HTTP 404 Not Found', code: null }),
+  );
+  router.use(errorHandler(ctx.logger));
+  return router;
+}
+
+/**
+ * A body that is neither JSON nor multipart is refused before parsing (Camunda: 415), so a
+ * text/plain body can never be half-read into a command.
+ */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody =
+    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.is(['application/json', 'application/*+json', 'multipart/form-data'])) {
+    next();
+    return;
+  }
+  const err = Object.assign(new Error('unsupported media type'), { type: 'unsupported.media', status: 415 });
+  next(err);
+};
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const wire = toWireError(err);
+    if (wire.internal) {
+      // Name and stack only: a message could quote request data, which may be personal.
+      logger.error('engine-rest internal error', {
+        method: req.method,
+        path: req.route?.path ? String(req.route.path) : 'unmatched',
+        error: err instanceof Error ? err.name : typeof err,
+        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 8).join(' | ') : null,
+      });
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const body =
+      wire.body.details === undefined
+        ? { type: wire.body.type, message: wire.body.message, code: wire.body.code }
+        : wire.body;
+    sendJson(res, wire.status, body);
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * What every route module gets: the engine, the zone dates are written in, and helpers that
+ * translate the port's errors the way Camunda's REST resources do at that endpoint.
+ */
+import type { Request } from 'express';
+import type { EnginePort } from '../../port.js';
+import { BadUserRequestError, EngineError, InvalidRequestError, NotFoundError } from '../../errors/index.js';
+import type { Logger } from '../../../log/logger.js';
+import { RestError } from '../wire/rest-error.js';
+import type { DateFmt, AtomLink } from '../dto/date-fmt.js';
+import type { MultipartLimits } from '../wire/multipart.js';
+
+export interface RouteContext {
+  engine: EnginePort;
+  /** IANA zone for dates on the wire. */
+  zone: string;
+  fmt: DateFmt;
+  logger: Logger;
+  multipartLimits: MultipartLimits;
+  /** The value `GET /version` reports. */
+  version: string;
+}
+
+/** How one endpoint rewrites port errors (Camunda's resources catch and re-throw per endpoint). */
+export interface ErrorRules {
+  notFound?: (e: NotFoundError) => Error;
+  badUser?: (e: BadUserRequestError) => Error;
+  /** Errors of the REST layer itself (variable conversion) and the port's InvalidRequestError. */
+  invalid?: (e: RestError | InvalidRequestError) => Error;
+  /** Any other engine error (ProcessEngineException, OptimisticLockingException…). */
+  engine?: (e: EngineError) => Error;
+}
+
+/** Runs `fn`, rewriting its errors by `rules`; anything without a rule passes unchanged. */
+export async function guard<T>(fn: () => T | Promise<T>, rules: ErrorRules): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw rewrite(err, rules);
+  }
+}
+
+function rewrite(err: unknown, rules: ErrorRules): unknown {
+  if (err instanceof NotFoundError) return rules.notFound ? rules.notFound(err) : err;
+  if (err instanceof BadUserRequestError) return rules.badUser ? rules.badUser(err) : err;
+  if (err instanceof RestError || err instanceof InvalidRequestError)
+    return rules.invalid ? rules.invalid(err) : err;
+  if (err instanceof EngineError) return rules.engine ? rules.engine(err) : err;
+  return err;
+}
+
+/** Shorthands for the two REST exception types. */
+export const restException = (status: number, message: string, cause?: unknown): RestError =>
+  new RestError(status, 'RestException', message, { cause });
+export const invalidRequest = (status: number, message: string, cause?: unknown): RestError =>
+  new RestError(status, 'InvalidRequestException', message, { cause });
+
+/** The status an error would have on the wire, so a wrapper can keep it. */
+export function statusOf(err: RestError | InvalidRequestError): number {
+  return err instanceof RestError ? err.status : err.httpStatus;
+}
+
+/** Camunda's reflexive `self` link, built from the request's own base URL. */
+export function selfLink(req: Request, path: string): AtomLink[] {
+  const base = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.baseUrl}`;
+  return [{ method: 'GET', href: `${base}${path}`, rel: 'self' }];
+}
+
+/** A path parameter as a string (express 5 types them loosely). */
+export function param(req: Request, name: string): string {
+  const v = (req.params as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(v) ? v.join('/') : (v ?? '');
+}

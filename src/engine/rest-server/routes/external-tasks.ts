@@ -1,0 +1,205 @@
+/**
+ * External tasks: fetch-and-lock with long polling, the task commands the official client uses,
+ * and the queries. Errors follow Camunda's ExternalTaskResource: an unknown id is a 404
+ * RestException, a refused command (wrong worker, not locked) a 400 RestException, a modelling
+ * failure during completion a 500 ProcessEngineException naming the cause.
+ */
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import type { FetchAndLockInput, ExternalTaskQuery } from '../../port.js';
+import { externalTaskDto, lockedExternalTaskDto } from '../dto/tasks.js';
+import { parseBody } from '../wire/body.js';
+import {
+  compact,
+  defined,
+  pagingShape,
+  parseQuery,
+  qBool,
+  qSortBy,
+  qSortOrder,
+  qString,
+} from '../wire/query.js';
+import { sendJson, sendNoContent } from '../wire/send.js';
+import { decodeVariables } from '../wire/typed-values.js';
+import {
+  guard,
+  invalidRequest,
+  param,
+  restException,
+  type ErrorRules,
+  type RouteContext,
+} from './context.js';
+import * as S from './external-task-schemas.js';
+
+const taskQuery = z.object({
+  externalTaskId: qString.optional(),
+  topicName: qString.optional(),
+  workerId: qString.optional(),
+  locked: qBool.optional(),
+  notLocked: qBool.optional(),
+  withRetriesLeft: qBool.optional(),
+  noRetriesLeft: qBool.optional(),
+  activityId: qString.optional(),
+  processInstanceId: qString.optional(),
+  processDefinitionId: qString.optional(),
+  sortBy: qSortBy(['id', 'lockExpirationTime', 'processInstanceId', 'taskPriority', 'createTime']).optional(),
+  sortOrder: qSortOrder.optional(),
+  ...pagingShape,
+});
+
+/** Camunda's sortBy `taskPriority` is the port's `priority`. */
+function toPortQuery(q: z.output<typeof taskQuery>): ExternalTaskQuery {
+  const { sortBy, ...rest } = q;
+  return defined({ ...rest, sortBy: sortBy === 'taskPriority' ? 'priority' : sortBy });
+}
+
+const rules = (id: string): ErrorRules => ({
+  notFound: (e) => restException(404, `External task with id ${id} does not exist`, e),
+  badUser: (e) => restException(400, e.message, e),
+});
+
+export function registerExternalTasks(router: Router, ctx: RouteContext): void {
+  const { engine, fmt } = ctx;
+
+  router.post('/external-task/fetchAndLock', (req, res) => fetchAndLock(ctx, req, res));
+
+  router.get('/external-task', async (req, res) => {
+    const q = toPortQuery(parseQuery(taskQuery, req.query));
+    sendJson(
+      res,
+      200,
+      (await engine.listExternalTasks(q)).map((t) => externalTaskDto(t, fmt)),
+    );
+  });
+
+  router.get('/external-task/count', async (req, res) => {
+    const {
+      firstResult: _f,
+      maxResults: _m,
+      sortBy: _s,
+      sortOrder: _o,
+      ...q
+    } = toPortQuery(parseQuery(taskQuery, req.query));
+    sendJson(res, 200, { count: await engine.countExternalTasks(q) });
+  });
+
+  router.get('/external-task/:id', async (req, res) => {
+    const id = param(req, 'id');
+    sendJson(res, 200, externalTaskDto(await guard(() => engine.getExternalTask(id), rules(id)), fmt));
+  });
+
+  router.get('/external-task/:id/errorDetails', async (req, res) => {
+    const id = param(req, 'id');
+    const details = await guard(() => engine.getExternalTaskErrorDetails(id), rules(id));
+    if (details === null) return sendNoContent(res);
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/plain');
+    res.end(details);
+  });
+
+  registerCommands(router, ctx);
+}
+
+function registerCommands(router: Router, ctx: RouteContext): void {
+  const { engine } = ctx;
+  const command = (path: string, run: (id: string, body: unknown) => Promise<void>): void => {
+    router.post(`/external-task/:id/${path}`, async (req, res) => {
+      const id = param(req, 'id');
+      await run(id, req.body);
+      sendNoContent(res);
+    });
+  };
+
+  command('complete', async (id, raw) => {
+    const b = parseBody(S.completeBody, raw);
+    const input = {
+      workerId: b.workerId,
+      variables: decodeVariables(b.variables),
+      localVariables: decodeVariables(b.localVariables, 'localVariables'),
+    };
+    await guard(() => engine.completeExternalTask(id, input), rules(id));
+  });
+  command('failure', async (id, raw) => {
+    const b = parseBody(S.failureBody, raw);
+    const input = {
+      ...b,
+      variables: decodeVariables(b.variables),
+      localVariables: decodeVariables(b.localVariables, 'localVariables'),
+    };
+    await guard(() => engine.handleExternalTaskFailure(id, input), rules(id));
+  });
+  command('bpmnError', async (id, raw) => {
+    const b = parseBody(S.bpmnErrorBody, raw);
+    await guard(
+      () => engine.handleExternalTaskBpmnError(id, { ...b, variables: decodeVariables(b.variables) }),
+      rules(id),
+    );
+  });
+  command('extendLock', async (id, raw) => {
+    const b = parseBody(S.extendLockBody, raw);
+    await guard(() => engine.extendExternalTaskLock(id, b), rules(id));
+  });
+  command('lock', async (id, raw) => {
+    const b = parseBody(S.lockBody, raw);
+    await guard(() => engine.lockExternalTask(id, b), rules(id));
+  });
+  command('unlock', async (id) => {
+    await guard(() => engine.unlockExternalTask(id), rules(id));
+  });
+
+  router.put('/external-task/:id/retries', async (req, res) => {
+    const id = param(req, 'id');
+    const { retries } = parseBody(S.retriesBody, req.body);
+    if (retries === undefined || retries === null) {
+      throw invalidRequest(400, 'The number of retries cannot be null.');
+    }
+    await guard(() => engine.setExternalTaskRetries(id, retries), rules(id));
+    sendNoContent(res);
+  });
+}
+
+/**
+ * Long polling: the engine waits inside fetchAndLock; we only abort that wait when the client
+ * goes away, so its slot is freed at once.
+ */
+async function fetchAndLock(ctx: RouteContext, req: Request, res: Response): Promise<void> {
+  const b = parseBody(S.fetchAndLockBody, req.body);
+  if ((b.asyncResponseTimeout ?? 0) > S.MAX_ASYNC_RESPONSE_TIMEOUT) {
+    throw invalidRequest(
+      400,
+      `The asynchronous response timeout cannot be set to a value greater than ${S.MAX_ASYNC_RESPONSE_TIMEOUT} milliseconds`,
+    );
+  }
+  const input: FetchAndLockInput = {
+    workerId: b.workerId,
+    maxTasks: b.maxTasks,
+    usePriority: b.usePriority ?? false,
+    topics: (b.topics ?? []).map((t) => ({
+      ...compact({ ...t, includeExtensionProperties: undefined }),
+      variables: t.variables ?? undefined,
+      localVariables: t.localVariables ?? false,
+      deserializeValues: t.deserializeValues ?? false,
+      includeExtensionProperties:
+        (t.includeExtensionProperties ?? false) || (b.includeExtensionProperties ?? false),
+    })) as FetchAndLockInput['topics'],
+    ...(b.asyncResponseTimeout ? { asyncResponseTimeout: b.asyncResponseTimeout } : {}),
+  };
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort();
+  });
+  const tasks = await ctx.engine.fetchAndLock(input, { signal: abort.signal });
+  if (abort.signal.aborted) return;
+  const enc = { zone: ctx.zone, deserializeValues: false };
+  sendJson(
+    res,
+    200,
+    tasks.map((t) => {
+      const topic = input.topics.find((x) => x.topicName === t.topicName);
+      return lockedExternalTaskDto(t, ctx.fmt, {
+        ...enc,
+        deserializeValues: topic?.deserializeValues ?? false,
+      });
+    }),
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * multipart/form-data bodies (POST /deployment/create) through busboy, with limits on each part
+ * and on the number of parts. A part over its limit ends the upload with a 413 that names it, and
+ * nothing reaches the engine: the whole body is read before anything is deployed.
+ */
+import busboy from 'busboy';
+import type { IncomingMessage } from 'node:http';
+import { RestError } from './rest-error.js';
+
+export interface MultipartLimits {
+  /** Bytes per file part (a resource). */
+  fileBytes: number;
+  /** Bytes per text field. */
+  fieldBytes: number;
+  /** File parts plus fields. */
+  parts: number;
+}
+
+export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = {
+  fileBytes: 5 * 1024 * 1024,
+  fieldBytes: 64 * 1024,
+  parts: 100,
+};
+
+export interface FilePart {
+  field: string;
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface MultipartBody {
+  /** Text fields by name (the last value wins, as Camunda's part map does). */
+  fields: Map<string, string>;
+  files: FilePart[];
+}
+
+const tooLarge = (what: string, limit: number): RestError =>
+  new RestError(413, 'InvalidRequestException', `${what} is larger than the limit of ${limit} bytes`, {
+    field: what,
+  });
+
+const malformed = (): RestError =>
+  new RestError(400, 'InvalidRequestException', 'The multipart body is malformed or incomplete');
+
+/** Reads the whole multipart body of `req`, or rejects with a 4xx {@link RestError}. */
+export function parseMultipart(
+  req: IncomingMessage,
+  limits: MultipartLimits = DEFAULT_MULTIPART_LIMITS,
+): Promise<MultipartBody> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        // busboy signals `partsLimit` on reaching the count, so one more lets exactly `parts` through.
+        limits: {
+          fileSize: limits.fileBytes,
+          fieldSize: limits.fieldBytes,
+          parts: limits.parts + 1,
+          fieldNameSize: 255,
+        },
+      });
+    } catch {
+      reject(
+        new RestError(
+          400,
+          'InvalidRequestException',
+          'The request must be multipart/form-data with a boundary',
+        ),
+      );
+      return;
+    }
+    const body: MultipartBody = { fields: new Map(), files: [] };
+    let failure: RestError | null = null;
+    const fail = (err: RestError): void => {
+      if (failure) return;
+      failure = err;
+      // Keep draining so the client sees our answer rather than a reset connection.
+      req.unpipe(parser);
+      req.resume();
+      reject(err);
+    };
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated) fail(tooLarge(`Form field '${name}'`, limits.fieldBytes));
+      else body.fields.set(name, value);
+    });
+    const pending: Promise<void>[] = [];
+    parser.on('file', (name, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => fail(tooLarge(`Resource '${info.filename ?? name}'`, limits.fileBytes)));
+      stream.on('error', () => fail(malformed()));
+      pending.push(
+        new Promise((done) =>
+          stream.on('end', () => {
+            body.files.push({
+              field: name,
+              filename: info.filename ?? '',
+              contentType: info.mimeType,
+              content: Buffer.concat(chunks),
+            });
+            done();
+          }),
+        ),
+      );
+    });
+    parser.on('partsLimit', () =>
+      fail(new RestError(413, 'InvalidRequestException', `More than ${limits.parts} form parts`)),
+    );
+    parser.on('error', () => fail(malformed()));
+    parser.on('close', () => {
+      void Promise.all(pending).then(() => {
+        if (!failure) resolve(body);
+      });
+    });
+    req.pipe(parser);
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Response writers. Camunda's official client parses a body only when `Content-Type` is exactly
+ * `application/json`; express's `res.json`/`res.set` append `; charset=utf-8`, so we set the
+ * header through Node's raw `setHeader` and end the response ourselves.
+ */
+import type { Response } from 'express';
+
+export const JSON_TYPE = 'application/json';
+
+/** Writes `body` as JSON with the exact content type Camunda uses. */
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const payload = Buffer.from(JSON.stringify(body), 'utf8');
+  res.statusCode = status;
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', payload.length);
+  res.end(payload);
+}
+
+/** 204 No Content, Camunda's answer to a successful command. */
+export function sendNoContent(res: Response): void {
+  res.statusCode = 204;
+  res.end();
+}
+
+/** Raw bytes (resource data, file variables) with the given content type. */
+export function sendBytes(res: Response, contentType: string, data: Buffer, filename?: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', data.length);
+  if (filename)
+    res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/["\\\r\n]/g, '_')}"`);
+  res.end(data);
+}

@@ -1,0 +1,291 @@
+/**
+ * Typed variables on the wire (`{ value, type, valueInfo }`) to the port's {@link TypedValue} and
+ * back. Type names are accepted in any case (the official client sends `string`, `long`, `json`)
+ * and returned capitalised. Conversions follow Camunda 7's `VariableValueDto.toTypedValue`:
+ * primitive types coerce a string or number the way Jackson would, Json and Object need a
+ * serialized string, Date needs Camunda's date format and File needs a filename.
+ */
+import type { TypedValue, VariableMap, VariableTypeName } from '../../variables.js';
+import { VARIABLE_TYPES } from '../../variables.js';
+import { RestError } from './rest-error.js';
+import { formatCamundaDate, parseCamundaDate } from './date-format.js';
+import { checkVariableName } from './names.js';
+
+/** One variable as JSON carries it. */
+export interface WireTypedValue {
+  value?: unknown;
+  type?: string | null;
+  valueInfo?: Record<string, unknown> | null;
+}
+
+const TYPE_BY_LOWER = new Map<string, VariableTypeName>(VARIABLE_TYPES.map((t) => [t.toLowerCase(), t]));
+
+const JAVA_TYPES: Partial<Record<VariableTypeName, string>> = {
+  String: 'java.lang.String',
+  Boolean: 'java.lang.Boolean',
+  Integer: 'java.lang.Integer',
+  Long: 'java.lang.Long',
+  Short: 'java.lang.Short',
+  Double: 'java.lang.Double',
+  Date: 'java.util.Date',
+  Bytes: '[B',
+};
+
+const INT_RANGES = {
+  Integer: [-(2 ** 31), 2 ** 31 - 1],
+  Short: [-(2 ** 15), 2 ** 15 - 1],
+  Long: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+} as const;
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A 400 InvalidRequestException whose message is Camunda's, followed by the variable it concerns
+ * (Camunda's own messages do not name it; ours must).
+ */
+function invalid(message: string, variable: string, field: string): RestError {
+  return new RestError(400, 'InvalidRequestException', `${message} (${variable})`, { field });
+}
+
+/** Decodes a request's variable map; `field` names it in errors (e.g. `variables`). */
+export function decodeVariables(wire: unknown, field = 'variables'): VariableMap {
+  if (wire === undefined || wire === null) return {};
+  if (typeof wire !== 'object' || Array.isArray(wire)) {
+    throw invalid('must be an object of typed values', field, field);
+  }
+  const out: VariableMap = {};
+  for (const [name, raw] of Object.entries(wire as Record<string, unknown>)) {
+    checkVariableName(name, `${field}.${name}`);
+    out[name] = decodeTypedValue(raw, `${field}.${name}`);
+  }
+  return out;
+}
+
+/** Decodes one typed value; `field` names it in errors. */
+export function decodeTypedValue(raw: unknown, field: string): TypedValue {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw invalid("must be an object with 'value' and 'type'", field, field);
+  }
+  const wire = raw as WireTypedValue;
+  const valueInfo = wire.valueInfo ?? {};
+  if (typeof valueInfo !== 'object' || Array.isArray(valueInfo)) {
+    throw invalid('valueInfo must be an object', field, `${field}.valueInfo`);
+  }
+  if (wire.type === undefined || wire.type === null) return untyped(wire.value, field);
+  if (typeof wire.type !== 'string') {
+    throw invalid('type must be a string', field, `${field}.type`);
+  }
+  const type = TYPE_BY_LOWER.get(wire.type.toLowerCase());
+  if (!type)
+    throw new RestError(400, 'RestException', `Unsupported value type '${wire.type}' (${field})`, {
+      field: `${field}.type`,
+    });
+  return typed(type, wire.value ?? null, valueInfo, field);
+}
+
+/** Camunda infers the type of an untyped value from its JSON type. */
+function untyped(value: unknown, field: string): TypedValue {
+  if (value === undefined || value === null) return { type: 'Null', value: null };
+  if (typeof value === 'string') return { type: 'String', value };
+  if (typeof value === 'boolean') return { type: 'Boolean', value };
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) return { type: 'Double', value };
+    return { type: inRange(value, 'Integer') ? 'Integer' : 'Long', value };
+  }
+  throw invalid(
+    `an untyped object or array would need Java serialization; send it with type 'Json'`,
+    field,
+    `${field}.type`,
+  );
+}
+
+function typed(
+  type: VariableTypeName,
+  value: unknown,
+  info: Record<string, unknown>,
+  field: string,
+): TypedValue {
+  switch (type) {
+    case 'Null':
+      return { type, value: null };
+    case 'String':
+      return { type, value: value === null ? null : toStringValue(value, type, field) };
+    case 'Boolean':
+      return { type, value: value === null ? null : toBoolean(value, field) };
+    case 'Integer':
+    case 'Short':
+    case 'Long':
+      return { type, value: value === null ? null : toInteger(value, type, field) };
+    case 'Double':
+      return { type, value: value === null ? null : toDouble(value, field) };
+    case 'Date':
+      return { type, value: value === null ? null : toDate(value, field) };
+    case 'Bytes':
+      return { type, value: value === null ? null : toBytes(value, type, field) };
+    case 'Json':
+      return { type, value: serialized(value, type, field) };
+    case 'Object': {
+      const valueInfo = objectInfo(info, field);
+      return { type, value: serialized(value, type, field), valueInfo };
+    }
+    case 'File':
+      return {
+        type,
+        value: value === null ? null : toBytes(value, type, field),
+        valueInfo: fileInfo(info, field),
+      };
+  }
+}
+
+function cannotConvert(value: unknown, type: VariableTypeName, field: string): RestError {
+  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return invalid(
+    `Cannot convert value '${shown}' of type '${type}' to java type ${JAVA_TYPES[type] ?? type}`,
+    field,
+    `${field}.value`,
+  );
+}
+
+function toStringValue(value: unknown, type: VariableTypeName, field: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw cannotConvert(value, type, field);
+}
+
+function toBoolean(value: unknown, field: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw cannotConvert(value, 'Boolean', field);
+}
+
+function inRange(n: number, type: keyof typeof INT_RANGES): boolean {
+  const [lo, hi] = INT_RANGES[type];
+  return n >= lo && n <= hi;
+}
+
+function toInteger(value: unknown, type: 'Integer' | 'Short' | 'Long', field: string): number {
+  const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || !inRange(n, type))
+    throw cannotConvert(value, type, field);
+  return n;
+}
+
+function toDouble(value: unknown, field: string): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw cannotConvert(value, 'Double', field);
+  return n;
+}
+
+function toDate(value: unknown, field: string): Date {
+  const d = typeof value === 'string' ? parseCamundaDate(value) : null;
+  if (!d) throw cannotConvert(value, 'Date', field);
+  return d;
+}
+
+function toBytes(value: unknown, type: VariableTypeName, field: string): Buffer {
+  if (typeof value !== 'string' || !BASE64.test(value)) throw cannotConvert(value, type, field);
+  return Buffer.from(value, 'base64');
+}
+
+/** Json and Object carry their serialized form; we also insist it parses, so nothing unreadable is stored. */
+function serialized(value: unknown, type: 'Json' | 'Object', field: string): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string') {
+    throw invalid(
+      `Must provide 'null' or String value for value of SerializableValue type '${type}'.`,
+      field,
+      `${field}.value`,
+    );
+  }
+  try {
+    JSON.parse(value);
+  } catch {
+    throw invalid(`the value of a ${type} variable must be valid JSON`, field, `${field}.value`);
+  }
+  return value;
+}
+
+function objectInfo(
+  info: Record<string, unknown>,
+  field: string,
+): { objectTypeName: string; serializationDataFormat: 'application/json' } {
+  if (info.serializationDataFormat !== 'application/json') {
+    throw invalid(
+      `only serializationDataFormat 'application/json' is supported for Object variables`,
+      field,
+      `${field}.valueInfo.serializationDataFormat`,
+    );
+  }
+  if (typeof info.objectTypeName !== 'string' || info.objectTypeName === '') {
+    throw invalid(
+      `an Object variable needs valueInfo.objectTypeName`,
+      field,
+      `${field}.valueInfo.objectTypeName`,
+    );
+  }
+  return { objectTypeName: info.objectTypeName, serializationDataFormat: 'application/json' };
+}
+
+function fileInfo(
+  info: Record<string, unknown>,
+  field: string,
+): { filename: string; mimeType?: string; encoding?: string } {
+  if (typeof info.filename !== 'string' || info.filename === '') {
+    throw invalid(
+      `Cannot create file without filename! Please set a name into ValueInfo with key filename`,
+      field,
+      `${field}.valueInfo.filename`,
+    );
+  }
+  const out: { filename: string; mimeType?: string; encoding?: string } = { filename: info.filename };
+  if (typeof info.mimeType === 'string') out.mimeType = info.mimeType;
+  if (typeof info.encoding === 'string') out.encoding = info.encoding;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Port → wire.
+
+export interface EncodeOptions {
+  /** The zone dates are formatted in. */
+  zone?: string;
+  /** Camunda's `deserializeValues`: Object values as JSON (true, the default) or as their serialized string. */
+  deserializeValues?: boolean;
+}
+
+/** Encodes a variable map for a response. */
+export function encodeVariables(
+  map: VariableMap,
+  options: EncodeOptions = {},
+): Record<string, WireTypedValue> {
+  const out: Record<string, WireTypedValue> = {};
+  for (const [name, value] of Object.entries(map)) out[name] = encodeTypedValue(value, options);
+  return out;
+}
+
+/** Encodes one typed value as Camunda returns it: capitalised type, `valueInfo` always present. */
+export function encodeTypedValue(v: TypedValue, options: EncodeOptions = {}): WireTypedValue {
+  switch (v.type) {
+    case 'Date':
+      return {
+        type: v.type,
+        value: v.value ? formatCamundaDate(v.value, options.zone) : null,
+        valueInfo: {},
+      };
+    case 'Bytes':
+      return { type: v.type, value: v.value ? v.value.toString('base64') : null, valueInfo: {} };
+    case 'File':
+      // Camunda never inlines a file's content; clients fetch it from …/data.
+      return { type: v.type, value: null, valueInfo: { ...v.valueInfo } };
+    case 'Object': {
+      const deserialize = options.deserializeValues !== false && v.value !== null;
+      return {
+        type: v.type,
+        value: deserialize ? JSON.parse(v.value as string) : v.value,
+        valueInfo: { ...v.valueInfo },
+      };
+    }
+    default:
+      return { type: v.type, value: v.value, valueInfo: {} };
+  }
+}
