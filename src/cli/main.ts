@@ -1,1 +1,18 @@
-console.log('cli', process.argv.slice(2).join(' '));
+import type { CommandTable } from './command.js';
+import { dispatch } from './dispatch.js';
+import { processIo } from './io.js';
+
+/**
+ * The `escalation` commands. To add one, write `src/cli/commands/<name>.ts` exporting
+ * `run(argv, io)` (see command.ts) and add its line here.
+ */
+const commands: CommandTable = {
+  due: { summary: 'print the deadline of a timescale', load: () => import('./commands/due.js') },
+  holidays: {
+    summary: "list a year's bank holidays on weekdays",
+    load: () => import('./commands/holidays.js'),
+  },
+};
+
+// The entry point: the only place that touches the real process (argv, streams, environment).
+process.exitCode = await dispatch(process.argv.slice(2), processIo(process), commands);
