@@ -8,7 +8,16 @@ import type { JobQuery } from '../../port.js';
 import { parseCamundaDate } from '../wire/date-format.js';
 import { incidentDto, jobDto } from '../dto/runtime.js';
 import { parseBody } from '../wire/body.js';
-import { defined, pagingShape, parseQuery, qBool, qSortBy, qSortOrder, qString } from '../wire/query.js';
+import {
+  defined,
+  pagingShape,
+  parseQuery,
+  qBool,
+  qList,
+  qSortBy,
+  qSortOrder,
+  qString,
+} from '../wire/query.js';
 import { sendJson, sendNoContent } from '../wire/send.js';
 import { guard, invalidRequest, param, type RouteContext } from './context.js';
 
@@ -84,6 +93,42 @@ export function registerIncidentsAndJobs(router: Router, ctx: RouteContext): voi
   router.get('/job/:id', async (req, res) => {
     const id = param(req, 'id');
     sendJson(res, 200, jobDto(await guard(() => engine.getJob(id), { notFound: noJob(id) }), fmt));
+  });
+
+  // Camunda's job definitions, derived from the jobs that exist (ours are timers only); the REST
+  // adapter reads a job's activity id from here.
+  router.get('/job-definition', async (req, res) => {
+    const q = parseQuery(
+      z.object({
+        jobDefinitionId: qString.optional(),
+        processDefinitionId: qString.optional(),
+        activityIdIn: qList.optional(),
+      }),
+      req.query,
+    );
+    const seen = new Map<string, Record<string, unknown>>();
+    for (const j of await engine.listJobs({})) {
+      if (!j.jobDefinitionId || seen.has(j.jobDefinitionId)) continue;
+      seen.set(j.jobDefinitionId, {
+        id: j.jobDefinitionId,
+        processDefinitionId: j.processDefinitionId,
+        processDefinitionKey: j.processDefinitionKey,
+        activityId: j.activityId,
+        jobType: 'timer-transition',
+        jobConfiguration: null,
+        overridingJobPriority: null,
+        suspended: false,
+        tenantId: j.tenantId,
+        deploymentId: null,
+      });
+    }
+    const list = [...seen.values()].filter(
+      (d) =>
+        (!q.jobDefinitionId || d.id === q.jobDefinitionId) &&
+        (!q.processDefinitionId || d.processDefinitionId === q.processDefinitionId) &&
+        (!q.activityIdIn || q.activityIdIn.includes(d.activityId as string)),
+    );
+    sendJson(res, 200, list);
   });
 
   router.post('/job/:id/execute', async (req, res) => {

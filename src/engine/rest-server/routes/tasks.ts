@@ -84,6 +84,19 @@ export function registerTasks(router: Router, ctx: RouteContext): void {
     sendJson(res, 200, userTaskDto(await guard(() => engine.getUserTask(id), { notFound: noTask(id) }), fmt));
   });
 
+  // Camunda keeps assignee, owner and candidate groups as identity links (GET /task/{id}/identity-links).
+  router.get('/task/:id/identity-links', async (req, res) => {
+    const id = param(req, 'id');
+    const { type } = parseQuery(z.object({ type: qString.optional() }), req.query);
+    const t = await guard(() => engine.getUserTask(id), { notFound: noTask(id) });
+    const links = [
+      ...(t.assignee ? [{ userId: t.assignee, groupId: null, type: 'assignee' }] : []),
+      ...(t.owner ? [{ userId: t.owner, groupId: null, type: 'owner' }] : []),
+      ...t.candidateGroups.map((g) => ({ userId: null, groupId: g, type: 'candidate' })),
+    ];
+    sendJson(res, 200, type ? links.filter((l) => l.type === type) : links);
+  });
+
   router.post('/task/:id/claim', async (req, res) => {
     const id = param(req, 'id');
     const { userId } = parseBody(userIdBody, req.body);

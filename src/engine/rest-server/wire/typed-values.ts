@@ -47,15 +47,22 @@ function invalid(message: string, variable: string, field: string): RestError {
   return new RestError(400, 'InvalidRequestException', `${message} (${variable})`, { field });
 }
 
-/** Decodes a request's variable map; `field` names it in errors (e.g. `variables`). */
-export function decodeVariables(wire: unknown, field = 'variables'): VariableMap {
+/**
+ * Decodes a request's variable map; `field` names it in errors (e.g. `variables`). A client
+ * reading a remote engine's answer passes `checkNames: false`: names there are the engine's.
+ */
+export function decodeVariables(
+  wire: unknown,
+  field = 'variables',
+  options: { checkNames?: boolean } = {},
+): VariableMap {
   if (wire === undefined || wire === null) return {};
   if (typeof wire !== 'object' || Array.isArray(wire)) {
     throw invalid('must be an object of typed values', field, field);
   }
   const out: VariableMap = {};
   for (const [name, raw] of Object.entries(wire as Record<string, unknown>)) {
-    checkVariableName(name, `${field}.${name}`);
+    if (options.checkNames !== false) checkVariableName(name, `${field}.${name}`);
     out[name] = decodeTypedValue(raw, `${field}.${name}`);
   }
   return out;
@@ -251,6 +258,8 @@ export interface EncodeOptions {
   zone?: string;
   /** Camunda's `deserializeValues`: Object values as JSON (true, the default) or as their serialized string. */
   deserializeValues?: boolean;
+  /** For requests: send a File's content (base64) instead of leaving it on the server. */
+  inlineFiles?: boolean;
 }
 
 /** Encodes a variable map for a response. */
@@ -275,8 +284,12 @@ export function encodeTypedValue(v: TypedValue, options: EncodeOptions = {}): Wi
     case 'Bytes':
       return { type: v.type, value: v.value ? v.value.toString('base64') : null, valueInfo: {} };
     case 'File':
-      // Camunda never inlines a file's content; clients fetch it from …/data.
-      return { type: v.type, value: null, valueInfo: { ...v.valueInfo } };
+      // Camunda never inlines a file's content in an answer; clients fetch it from …/data.
+      return {
+        type: v.type,
+        value: options.inlineFiles && v.value ? v.value.toString('base64') : null,
+        valueInfo: { ...v.valueInfo },
+      };
     case 'Object': {
       const deserialize = options.deserializeValues !== false && v.value !== null;
       return {

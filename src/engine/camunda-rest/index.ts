@@ -1,0 +1,36 @@
+/**
+ * The second adapter of the engine port: a typed HTTP client of Camunda 7's REST API. Point it at
+ * our own `/engine-rest` or at a Camunda 7 / Operaton cluster, and the escalations API and UI run
+ * unchanged. File variables' content is fetched from `…/data`, as Camunda never inlines it.
+ */
+import type { EnginePort } from '../port.js';
+import type { TypedValue } from '../variables.js';
+import { CamundaHttp, type CamundaHttpOptions } from './http-client.js';
+import { repositoryMethods } from './repository.js';
+import { runtimeMethods } from './runtime.js';
+import { jobMethods } from './jobs.js';
+import { externalTaskMethods, userTaskMethods } from './tasks.js';
+import { historyMethods } from './history.js';
+
+export type CamundaRestEngineOptions = CamundaHttpOptions;
+export { RemoteEngineError } from './errors/remote-engine-error.js';
+
+export function createCamundaRestEngine(options: CamundaRestEngineOptions): EnginePort {
+  const http = new CamundaHttp(options);
+  const polls = new Set<AbortController>();
+  const fileData = async (path: string, v: TypedValue): Promise<TypedValue> =>
+    v.type === 'File' ? { ...v, value: (await http.bytes('GET', path)) ?? Buffer.alloc(0) } : v;
+  const { jobParams, ...runtime } = runtimeMethods(http, fileData);
+  return {
+    ...repositoryMethods(http),
+    ...runtime,
+    ...jobMethods(http, jobParams),
+    ...externalTaskMethods(http, polls),
+    ...userTaskMethods(http, fileData),
+    ...historyMethods(http),
+    async close(): Promise<void> {
+      // Our own waiting long polls end with []; the remote engine itself keeps running.
+      for (const poll of polls) poll.abort();
+    },
+  };
+}
