@@ -17,7 +17,8 @@ export interface TopicContract {
 
 export const TOPICS = {
   'escalation-schedule': {
-    purpose: 'Evaluate the `timescale` property and set the Date variable named by `dueVariable`, plus `<dueVariable>Explanation`.',
+    purpose:
+      'Evaluate the `timescale` property and set the Date variable named by `dueVariable`, plus `<dueVariable>Explanation`.',
     properties: ['timescale', 'dueVariable'],
     inputs: [],
     optionalInputs: [],

@@ -8,13 +8,15 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
-import { BpmnModdle } from 'bpmn-moddle';
+import { createModdle } from '../bpmn-moddle.js';
 import * as plugin from './bpmnlint-plugin-escalations/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(join(ROOT, 'package.json'));
 // bpmnlint is CommonJS without types for these entry points.
-const { Linter } = require('bpmnlint') as { Linter: new (o: object) => { lint(root: unknown): Promise<LintResults> } };
+const { Linter } = require('bpmnlint') as {
+  Linter: new (o: object) => { lint(root: unknown): Promise<LintResults> };
+};
 const NodeResolver = require('bpmnlint/lib/resolver/node-resolver') as new () => Resolver;
 const LOCAL = 'bpmnlint-plugin-escalations';
 
@@ -53,15 +55,20 @@ export async function lintFile(file: string): Promise<Problem[]> {
   const extensions = Object.fromEntries(
     Object.entries(config.moddleExtensions ?? {}).map(([k, v]) => [k, require(v) as object]),
   );
-  const moddle = new BpmnModdle(extensions);
+  const moddle = createModdle(extensions);
   const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'));
   const name = relative(ROOT, resolve(file));
   const problems: Problem[] = warnings.map((w: Error) => ({
-    file: name, id: '', rule: 'import', category: 'error', message: w.message,
+    file: name,
+    id: '',
+    rule: 'import',
+    category: 'error',
+    message: w.message,
   }));
   const results = await makeLinter(config).lint(rootElement);
   for (const [rule, reports] of Object.entries(results)) {
-    for (const r of reports) problems.push({ file: name, id: r.id ?? '', rule, category: r.category, message: r.message });
+    for (const r of reports)
+      problems.push({ file: name, id: r.id ?? '', rule, category: r.category, message: r.message });
   }
   return problems;
 }

@@ -16,7 +16,9 @@ describe('bpmnlint: the escalations plugin on small fixtures', () => {
   });
 
   it('Given an unknown topic, When linted, Then external-topics names the topic', async () => {
-    const [p] = (await lintFile(fixture('unknown-topic'))).filter((x) => x.rule === 'escalations/external-topics');
+    const [p] = (await lintFile(fixture('unknown-topic'))).filter(
+      (x) => x.rule === 'escalations/external-topics',
+    );
     expect(p?.message).to.contain('Unknown topic "escalation-email"');
   });
 
@@ -27,26 +29,34 @@ describe('bpmnlint: the escalations plugin on small fixtures', () => {
   });
 
   it('Given a timer and a condition on variables nobody sets, When linted, Then expression-variables reports both', async () => {
-    const problems = (await lintFile(fixture('unset-variable'))).filter((p) => p.rule === 'escalations/expression-variables');
+    const problems = (await lintFile(fixture('unset-variable'))).filter(
+      (p) => p.rule === 'escalations/expression-variables',
+    );
     expect(problems.map((p) => p.id).sort()).to.deep.equal(['Deadline', 'Flow_Resolved_to_Done']);
     expect(problems.map((p) => p.message).join()).to.contain('"stage2Due" in the timer');
   });
 
   it('Given a due date set on one branch only, When the branches join before the timer, Then it is reported', async () => {
     const problems = await lintFile(fixture('one-path-only'));
-    expect(problems.map((p) => [p.rule, p.id])).to.deep.equal([['escalations/expression-variables', 'Deadline']]);
+    expect(problems.map((p) => [p.rule, p.id])).to.deep.equal([
+      ['escalations/expression-variables', 'Deadline'],
+    ]);
   });
 
   it('Given a property path in a condition, When linted, Then no-json-property-path reports it', async () => {
-    const [p] = (await lintFile(fixture('json-path'))).filter((x) => x.rule === 'escalations/no-json-property-path');
+    const [p] = (await lintFile(fixture('json-path'))).filter(
+      (x) => x.rule === 'escalations/no-json-property-path',
+    );
     expect(p?.message).to.contain('"plan.outcome"');
   });
 
   it('Given a process without historyTimeToLive, When linted, Then history-time-to-live reports it', async () => {
-    expect(rulesHit(await lintFile(fixture('no-history-time-to-live')))).to.include('escalations/history-time-to-live');
+    expect(rulesHit(await lintFile(fixture('no-history-time-to-live')))).to.include(
+      'escalations/history-time-to-live',
+    );
   });
 
-  it('Given the partnerships\' diagrams, When linted with .bpmnlintrc, Then there is no problem', async () => {
+  it("Given the partnerships' diagrams, When linted with .bpmnlintrc, Then there is no problem", async () => {
     const files = findDiagrams([]);
     expect(files.length).to.be.at.least(9);
     const problems = (await Promise.all(files.map(lintFile))).flat();

@@ -70,8 +70,14 @@ export async function renderDiagrams(files: string[], { tiles = false } = {}): P
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1800, height: 1000 },
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());

@@ -39,7 +39,8 @@ export function writesOf(node: ModdleElement): string[] {
 /** Where an element's expressions are evaluated: before it starts, or (a flow) after its source. */
 function known(node: ModdleElement, flow: Dataflow): ReadonlySet<string> {
   if (is(node, 'bpmn:SequenceFlow')) return flow.after(String((node.get('sourceRef') as ModdleElement).id));
-  if (is(node, 'bpmn:BoundaryEvent')) return flow.before(String((node.get('attachedToRef') as ModdleElement).id));
+  if (is(node, 'bpmn:BoundaryEvent'))
+    return flow.before(String((node.get('attachedToRef') as ModdleElement).id));
   return flow.before(String(node.id));
 }
 
@@ -51,7 +52,10 @@ function checkScope(scope: ModdleElement, reporter: Reporter): void {
     for (const { where, text } of expressionTexts(node)) {
       for (const name of usedVariables(text)) {
         if (!set.has(name)) {
-          reporter.report(String(node.id), `"${name}" in ${where} is not set on every path before it and is not a start variable`);
+          reporter.report(
+            String(node.id),
+            `"${name}" in ${where} is not set on every path before it and is not a start variable`,
+          );
         }
       }
     }

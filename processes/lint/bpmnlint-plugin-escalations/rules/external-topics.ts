@@ -3,7 +3,14 @@
  * (`processes/topics.ts`), with the properties and inputs that topic requires, non-empty.
  */
 import { TOPICS, isTopic } from '../../../topics.js';
-import { camundaInputs, camundaProperties, is, type ModdleElement, type Reporter, type Rule } from '../support/moddle.js';
+import {
+  camundaInputs,
+  camundaProperties,
+  is,
+  type ModdleElement,
+  type Reporter,
+  type Rule,
+} from '../support/moddle.js';
 
 function problems(node: ModdleElement): string[] {
   if (node.get('camunda:type') !== 'external') return ['Service task is not camunda:type="external"'];
@@ -13,7 +20,8 @@ function problems(node: ModdleElement): string[] {
   const props = camundaProperties(node);
   const inputs = camundaInputs(node);
   const out: string[] = [];
-  for (const p of contract.properties) if (!props[p]?.trim()) out.push(`Topic ${topic} needs camunda:property "${p}"`);
+  for (const p of contract.properties)
+    if (!props[p]?.trim()) out.push(`Topic ${topic} needs camunda:property "${p}"`);
   for (const i of contract.inputs) if (!inputs[i]?.trim()) out.push(`Topic ${topic} needs input "${i}"`);
   const allowed = new Set<string>([...contract.inputs, ...contract.optionalInputs]);
   for (const i of Object.keys(inputs)) if (!allowed.has(i)) out.push(`Topic ${topic} has no input "${i}"`);

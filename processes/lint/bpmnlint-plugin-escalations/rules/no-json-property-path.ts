@@ -10,7 +10,10 @@ export default function noJsonPropertyPath(): Rule {
   function check(node: ModdleElement, reporter: Reporter): void {
     for (const { where, text } of expressionTexts(node)) {
       for (const path of propertyPaths(text)) {
-        reporter.report(String(node.id), `Property path "${path.replace(/\s+/g, '')}" in ${where}; use a flat variable`);
+        reporter.report(
+          String(node.id),
+          `Property path "${path.replace(/\s+/g, '')}" in ${where}; use a flat variable`,
+        );
       }
     }
   }

@@ -3,7 +3,14 @@
  * deadline that leads to the breach path, or a non-interrupting reminder where the procedure fixes
  * no timescale (issue 7: "every stage user task has a timer boundary event or a reminder").
  */
-import { flowElements, is, timerText, type ModdleElement, type Reporter, type Rule } from '../support/moddle.js';
+import {
+  flowElements,
+  is,
+  timerText,
+  type ModdleElement,
+  type Reporter,
+  type Rule,
+} from '../support/moddle.js';
 
 export default function stageTimer(): Rule {
   function check(node: ModdleElement, reporter: Reporter): void {

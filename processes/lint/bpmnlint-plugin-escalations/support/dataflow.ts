@@ -16,7 +16,8 @@ type Writes = (node: ModdleElement) => string[];
 
 function predecessors(nodes: ModdleElement[]): Map<string, { id: string; viaBoundary: boolean }[]> {
   const preds = new Map<string, { id: string; viaBoundary: boolean }[]>();
-  const add = (to: string, id: string, viaBoundary: boolean) => preds.set(to, [...(preds.get(to) ?? []), { id, viaBoundary }]);
+  const add = (to: string, id: string, viaBoundary: boolean) =>
+    preds.set(to, [...(preds.get(to) ?? []), { id, viaBoundary }]);
   for (const n of nodes) {
     if (is(n, 'bpmn:SequenceFlow')) add(ref(n, 'targetRef'), ref(n, 'sourceRef'), false);
     if (is(n, 'bpmn:BoundaryEvent')) add(String(n.id), ref(n, 'attachedToRef'), true);
@@ -36,18 +37,21 @@ export function analyse(scope: ModdleElement, entry: ReadonlySet<string>, writes
   const universe = new Set<string>(entry);
   for (const n of nodes) writes(n).forEach((w) => universe.add(w));
   const inSets = new Map<string, Set<string>>();
-  for (const n of nodes) inSets.set(String(n.id), preds.has(String(n.id)) ? new Set(universe) : new Set(entry));
+  for (const n of nodes)
+    inSets.set(String(n.id), preds.has(String(n.id)) ? new Set(universe) : new Set(entry));
   const out = (id: string, viaBoundary: boolean): Set<string> => {
     const node = nodes.find((n) => n.id === id);
     const base = inSets.get(id) ?? new Set(entry);
     return viaBoundary || !node ? base : new Set([...base, ...writes(node)]);
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const n of nodes) {
       const ps = preds.get(String(n.id));
       if (!ps) continue;
-      const next = ps.map((p) => out(p.id, p.viaBoundary)).reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+      const next = ps
+        .map((p) => out(p.id, p.viaBoundary))
+        .reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
       if (next.size !== inSets.get(String(n.id))?.size) {
         inSets.set(String(n.id), next);
         changed = true;

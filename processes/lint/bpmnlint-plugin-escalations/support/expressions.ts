@@ -5,7 +5,22 @@
  */
 
 const KEYWORDS = new Set([
-  'true', 'false', 'null', 'empty', 'not', 'and', 'or', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'div', 'mod', 'instanceof',
+  'true',
+  'false',
+  'null',
+  'empty',
+  'not',
+  'and',
+  'or',
+  'eq',
+  'ne',
+  'lt',
+  'gt',
+  'le',
+  'ge',
+  'div',
+  'mod',
+  'instanceof',
 ]);
 
 /** The bodies of the `${…}` / `#{…}` blocks in a text. */

@@ -27,7 +27,10 @@ export function formFields(dir = FORMS_DIR): Map<string, string[]> {
   if (cache && dir === FORMS_DIR) return cache;
   const map = new Map<string, string[]>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.form'))) {
-    const form = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { id: string; components?: FormComponent[] };
+    const form = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      id: string;
+      components?: FormComponent[];
+    };
     map.set(form.id, keys(form.components, []));
   }
   if (dir === FORMS_DIR) cache = map;

@@ -44,7 +44,10 @@ export function camundaProperties(node: ModdleElement): Record<string, string> {
   return out;
 }
 
-function parameters(node: ModdleElement, kind: 'inputParameters' | 'outputParameters'): Record<string, string> {
+function parameters(
+  node: ModdleElement,
+  kind: 'inputParameters' | 'outputParameters',
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of extensionValues(node)) {
     if (v.$type !== 'camunda:InputOutput') continue;

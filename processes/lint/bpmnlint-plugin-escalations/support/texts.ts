@@ -12,8 +12,14 @@ export function expressionTexts(node: ModdleElement): ExpressionText[] {
     if (typeof text === 'string' && /[$#]\{/.test(text)) out.push({ where, text });
   };
   if (node.$type === 'bpmn:SequenceFlow') push('the condition', conditionText(node));
-  if (node.$type === 'bpmn:BoundaryEvent' || node.$type === 'bpmn:IntermediateCatchEvent') push('the timer', timerText(node));
-  for (const attr of ['camunda:dueDate', 'camunda:candidateGroups', 'camunda:assignee', 'camunda:followUpDate']) {
+  if (node.$type === 'bpmn:BoundaryEvent' || node.$type === 'bpmn:IntermediateCatchEvent')
+    push('the timer', timerText(node));
+  for (const attr of [
+    'camunda:dueDate',
+    'camunda:candidateGroups',
+    'camunda:assignee',
+    'camunda:followUpDate',
+  ]) {
     push(attr, node.get?.(attr));
   }
   for (const [name, value] of Object.entries(camundaInputs(node))) push(`input "${name}"`, value);

@@ -1,0 +1,47 @@
+/**
+ * The scenario format: Given start variables, When the listed steps happen (a user task is
+ * completed with form values, a stage timer fires, the immediate-risk message arrives), Then the
+ * escalation passes the listed activities in that order, ends (or not) where expected, notifies
+ * the listed roles and computes its deadlines from the procedure's timescales.
+ */
+import type { StartVariablesInput } from '../variables.js';
+
+export type Step =
+  /** Complete the user task with this id (task definition key) with these form values. */
+  | { complete: string; with: Record<string, string | boolean> }
+  /** Fire the timer boundary event with this id; its job's due date must equal the Date variable `due`. */
+  | { timer: string; due: string }
+  /** Correlate the `immediate-risk` message with this escalation. */
+  | { message: 'immediate-risk' };
+
+export interface Scenario {
+  /** Given/When/Then title. */
+  title: string;
+  /** The procedure's paragraph(s) this case comes from. */
+  cite: string;
+  /** The process definition key. */
+  key: string;
+  start?: Partial<StartVariablesInput>;
+  steps: Step[];
+  /** Activity ids that must occur in this order (other activities may come between). */
+  path: string[];
+  /** Activity ids that must not occur. */
+  notPath?: string[];
+  /** Whether the escalation has ended after the steps. */
+  ended: boolean;
+  /** Notifications that must have been sent: a role (one of the task's comma-separated roles) and a template. */
+  notified?: { role: string; template: string }[];
+  /** Due variable → the timescale the diagram must use for it (the procedure's words). */
+  timescales?: Record<string, string>;
+  /**
+   * Due variable → ISO instant, checked when the escalation is raised at {@link FIXED_RAISE} and
+   * the clock does not move (the embedded engine's FakeClock run).
+   */
+  dueAt?: Record<string, string>;
+}
+
+/** Monday 2 November 2026, 10:00 in London (GMT): the fixed raise time of the fake-clock run. */
+export const FIXED_RAISE = '2026-11-02T10:00:00.000Z';
+
+export const resolved = { outcome: 'resolved', agreedOutcome: 'Agreed', actionPlan: 'Assessment by Friday' };
+export const unresolved = { outcome: 'unresolved', unresolvedReason: 'Threshold still disputed' };
