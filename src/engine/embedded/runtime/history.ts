@@ -1,0 +1,148 @@
+/**
+ * History at Camunda's `full` level, written in the same transaction as the runtime change it
+ * describes: process and activity instances, variable values (latest value, CREATED/DELETED),
+ * user tasks and incidents.
+ */
+import type { FlowNode } from '../model/process-model.js';
+import type { ActivityRow } from '../store/rows.js';
+import type { StoredValue } from '../values/variable-codec.js';
+import type { Step } from './step.js';
+import type { ScopeRef } from './variables.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export function recordProcessStart(step: Step, startActivityId: string): void {
+  const { instance } = step;
+  const def = instance.definition;
+  step.store
+    .sql(
+      `INSERT INTO hist_process_instance (id, business_key, definition_id, definition_key, definition_name,
+        definition_version, start_time, start_activity_id, state) VALUES (?,?,?,?,?,?,?,?, 'ACTIVE')`,
+    )
+    .run(
+      instance.id,
+      instance.row.business_key,
+      def.id,
+      def.key,
+      def.name,
+      def.version,
+      step.now,
+      startActivityId,
+    );
+}
+
+/**
+ * Ends the historic process instance and stamps the removal time (end + historyTimeToLive days,
+ * Camunda's default `end` strategy) on every history row of the instance.
+ */
+export function recordProcessEnd(step: Step, state: string, deleteReason: string | null): void {
+  const { instance } = step;
+  const ttl = instance.definition.history_ttl;
+  const removal = ttl === null ? null : step.now + ttl * DAY;
+  step.store
+    .sql(
+      'UPDATE hist_process_instance SET end_time = ?, state = ?, delete_reason = ?, removal_time = ? WHERE id = ?',
+    )
+    .run(step.now, state, deleteReason, removal, instance.id);
+  for (const table of ['hist_activity_instance', 'hist_variable', 'hist_incident', 'hist_task']) {
+    step.store
+      .sql(`UPDATE ${table} SET removal_time = ? WHERE process_instance_id = ?`)
+      .run(removal, instance.id);
+  }
+}
+
+export function recordActivityStart(step: Step, activity: ActivityRow, node: FlowNode): void {
+  const def = step.instance.definition;
+  step.store
+    .sql(
+      `INSERT INTO hist_activity_instance (id, parent_id, activity_id, activity_name, activity_type,
+        definition_key, definition_id, process_instance_id, execution_id, start_time)
+        VALUES (?,?,?,?,?,?,?,?,?,?)`,
+    )
+    .run(
+      activity.id,
+      activity.parent_id,
+      node.id,
+      node.name,
+      node.activityType,
+      def.key,
+      def.id,
+      step.instance.id,
+      activity.execution_id,
+      step.now,
+    );
+}
+
+export function recordActivityEnd(
+  step: Step,
+  activityId: string,
+  canceled: boolean,
+  completeScope = false,
+): void {
+  step.store
+    .sql('UPDATE hist_activity_instance SET end_time = ?, canceled = ?, complete_scope = ? WHERE id = ?')
+    .run(step.now, canceled ? 1 : 0, completeScope ? 1 : 0, activityId);
+}
+
+/** Links a user task to its historic activity instance. */
+export function recordActivityTask(
+  step: Step,
+  activityId: string,
+  taskId: string,
+  assignee: string | null,
+): void {
+  step.store
+    .sql('UPDATE hist_activity_instance SET task_id = ?, assignee = ? WHERE id = ?')
+    .run(taskId, assignee, activityId);
+}
+
+export interface VariableChange {
+  id: string;
+  name: string;
+  /** Set when the variable is created. */
+  scope: ScopeRef | null;
+  stored: StoredValue;
+  created: boolean;
+}
+
+export function recordVariable(step: Step, change: VariableChange): void {
+  const { stored } = change;
+  if (!change.created) {
+    step.store
+      .sql(
+        `UPDATE hist_variable SET type = ?, text_value = ?, number_value = ?, bytes_value = ?, value_info = ?,
+          state = 'CREATED' WHERE id = ?`,
+      )
+      .run(
+        stored.type,
+        stored.text_value,
+        stored.number_value,
+        stored.bytes_value,
+        stored.value_info,
+        change.id,
+      );
+    return;
+  }
+  const def = step.instance.definition;
+  step.store
+    .sql(
+      `INSERT INTO hist_variable (id, name, type, text_value, number_value, bytes_value, value_info,
+        definition_key, definition_id, process_instance_id, execution_id, activity_instance_id, state, create_time)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?, 'CREATED', ?)`,
+    )
+    .run(
+      change.id,
+      change.name,
+      stored.type,
+      stored.text_value,
+      stored.number_value,
+      stored.bytes_value,
+      stored.value_info,
+      def.key,
+      def.id,
+      step.instance.id,
+      change.scope!.scopeId,
+      change.scope!.activityInstanceId,
+      step.now,
+    );
+}

@@ -1,0 +1,77 @@
+/**
+ * One fetch-and-lock attempt: pick unlocked tasks of the requested topics (each topic with its
+ * own filters), lock them for the worker, and read their variables, all in one transaction, so
+ * two callers can never lock the same task.
+ */
+import type { FetchAndLockInput, FetchTopic, LockedExternalTask } from '../../port.js';
+import type { VariableMap } from '../../variables.js';
+import type { Store } from '../store/database.js';
+import type { ExternalTaskRow } from '../store/rows.js';
+import { visibleVariables } from '../runtime/variables.js';
+import { addVariableFilterFor } from './topic-filters.js';
+import { toExternalTask } from './mappers.js';
+import { taskScopeChain } from './task-scope.js';
+
+export function fetchAndLockNow(store: Store, now: number, input: FetchAndLockInput): LockedExternalTask[] {
+  if (input.maxTasks <= 0 || input.topics.length === 0) return [];
+  return store.transaction(() => {
+    const rows = candidates(store, now, input);
+    return rows.map((row) => {
+      const topic = input.topics.find((t) => t.topicName === row.topic)!;
+      const lockExpiration = now + topic.lockDuration;
+      store
+        .sql('UPDATE external_task SET worker_id = ?, lock_expiration = ? WHERE id = ?')
+        .run(input.workerId, lockExpiration, row.id);
+      const locked = { ...row, worker_id: input.workerId, lock_expiration: lockExpiration };
+      return {
+        ...toExternalTask(locked),
+        errorDetails: row.error_details,
+        variables: variablesFor(store, row, topic),
+      };
+    });
+  });
+}
+
+function candidates(store: Store, now: number, input: FetchAndLockInput): ExternalTaskRow[] {
+  const params: unknown[] = [now];
+  const topicClauses = input.topics.map((topic) => topicClause(topic, params));
+  const order = input.usePriority ? 'priority DESC, rowid' : 'rowid';
+  const text = `SELECT * FROM external_task et WHERE (et.lock_expiration IS NULL OR et.lock_expiration <= ?)
+    AND (et.retries IS NULL OR et.retries > 0) AND (${topicClauses.join(' OR ')}) ORDER BY ${order} LIMIT ?`;
+  return store.sql(text).all(...params, input.maxTasks) as ExternalTaskRow[];
+}
+
+function topicClause(topic: FetchTopic, params: unknown[]): string {
+  const parts = ['et.topic = ?'];
+  params.push(topic.topicName);
+  const add = (value: unknown, clause: string): void => {
+    if (value === undefined || value === null) return;
+    parts.push(clause);
+    params.push(value);
+  };
+  add(topic.businessKey, 'et.business_key = ?');
+  add(topic.processDefinitionId, 'et.definition_id = ?');
+  add(topic.processDefinitionKey, 'et.definition_key = ?');
+  for (const [column, list] of [
+    ['et.definition_id', topic.processDefinitionIdIn],
+    ['et.definition_key', topic.processDefinitionKeyIn],
+  ] as const) {
+    if (!list) continue;
+    parts.push(list.length ? `${column} IN (${list.map(() => '?').join(',')})` : '0');
+    params.push(...list);
+  }
+  for (const [name, value] of Object.entries(topic.processVariables ?? {})) {
+    parts.push(addVariableFilterFor(name, value, params));
+  }
+  return `(${parts.join(' AND ')})`;
+}
+
+function variablesFor(store: Store, row: ExternalTaskRow, topic: FetchTopic): VariableMap {
+  if (Array.isArray(topic.variables) && topic.variables.length === 0) return {};
+  const chain = taskScopeChain(store, row.activity_instance_id, row.process_instance_id);
+  const all = visibleVariables(store, topic.localVariables ? chain.slice(0, 1) : chain);
+  if (!topic.variables) return all;
+  const picked: VariableMap = {};
+  for (const name of topic.variables) if (all[name]) picked[name] = all[name];
+  return picked;
+}

@@ -1,0 +1,223 @@
+/** External tasks: fetch and lock (with long polling), complete, fail, BPMN error, locks, retries. */
+import type {
+  CompleteExternalTaskInput,
+  ExternalTask,
+  ExternalTaskBpmnErrorInput,
+  ExternalTaskFailureInput,
+  ExternalTaskQuery,
+  FetchAndLockInput,
+  FetchOptions,
+  LockedExternalTask,
+} from '../../port.js';
+import type { EngineCore } from '../core.js';
+import { completeActivity } from '../runtime/activities.js';
+import { throwError } from '../runtime/events.js';
+import { closeIncidents, createIncident } from '../runtime/incidents.js';
+import type { Step } from '../runtime/step.js';
+import { scopeChain, setLocalVariables, setVariables } from '../runtime/variables.js';
+import { validateVariables } from '../values/validate-variables.js';
+import type { ActivityRow, ExternalTaskRow } from '../store/rows.js';
+import { externalTaskQuery, EXTERNAL_TASK_SORT } from './external-task-query.js';
+import {
+  checkLockHolds,
+  checkNonNegative,
+  checkNotLockedByOther,
+  checkWorker,
+  findTask,
+} from './external-task-rules.js';
+import { fetchAndLockNow } from './external-task-fetch.js';
+import { LongPoll } from './long-poll.js';
+import { toExternalTask } from './mappers.js';
+import { orderBy } from '../queries/sql-query.js';
+
+export class ExternalTaskService {
+  readonly longPoll: LongPoll;
+
+  constructor(private readonly core: EngineCore) {
+    const { store, clock } = core.ctx;
+    this.longPoll = new LongPoll({
+      clock,
+      fetchNow: (input) => fetchAndLockNow(store, clock.now(), input),
+      nextLockExpiry: () =>
+        (
+          store
+            .sql('SELECT min(lock_expiration) AS at FROM external_task WHERE lock_expiration > ?')
+            .get(clock.now()) as {
+            at: number | null;
+          }
+        ).at,
+    });
+    core.onCommit((effects) => {
+      if (effects.topics.size > 0) this.longPoll.notify(effects.topics);
+      else this.longPoll.armLockWake();
+    });
+  }
+
+  async fetchAndLock(input: FetchAndLockInput, options?: FetchOptions): Promise<LockedExternalTask[]> {
+    const tasks = await this.longPoll.fetch(input, options);
+    await this.attachProperties(input, tasks);
+    return tasks;
+  }
+
+  /** `includeExtensionProperties`: the activity's `camunda:properties`, from its definition's model. */
+  private async attachProperties(input: FetchAndLockInput, tasks: LockedExternalTask[]): Promise<void> {
+    for (const task of tasks) {
+      const topic = input.topics.find((t) => t.topicName === task.topicName);
+      if (!topic?.includeExtensionProperties) continue;
+      const { model } = await this.core.ctx.models.ensure(task.processDefinitionId);
+      task.extensionProperties = { ...(model.nodes.get(task.activityId)?.info.properties ?? {}) };
+    }
+  }
+
+  /** Runs `work` on a task's instance after re-reading the task inside the transaction. */
+  private async onTask(
+    id: string,
+    work: (step: Step, task: ExternalTaskRow, activity: ActivityRow) => void,
+  ): Promise<void> {
+    const task = findTask(this.core.store, id);
+    await this.core.step(task.process_instance_id, (step) => {
+      const current = findTask(step.store, id);
+      work(step, current, step.instance.activities.get(current.activity_instance_id)!);
+    });
+  }
+
+  async completeExternalTask(id: string, input: CompleteExternalTaskInput): Promise<void> {
+    validateVariables(input.variables, 'variables');
+    validateVariables(input.localVariables, 'localVariables');
+    checkWorker(findTask(this.core.store, id), input.workerId, 'complete');
+    await this.onTask(id, (step, task, activity) => {
+      checkWorker(task, input.workerId, 'complete');
+      setVariables(step, scopeChain(step.instance, activity), input.variables);
+      setLocalVariables(
+        step,
+        { scopeId: activity.execution_id, activityInstanceId: activity.id },
+        input.localVariables,
+      );
+      removeTask(step, task);
+      completeActivity(step, activity);
+    });
+  }
+
+  async handleExternalTaskFailure(id: string, input: ExternalTaskFailureInput): Promise<void> {
+    checkNonNegative(input.retries, 'retries');
+    validateVariables(input.variables, 'variables');
+    validateVariables(input.localVariables, 'localVariables');
+    checkWorker(findTask(this.core.store, id), input.workerId, 'failure');
+    await this.onTask(id, (step, task, activity) => {
+      checkWorker(task, input.workerId, 'failure');
+      setVariables(step, scopeChain(step.instance, activity), input.variables);
+      setLocalVariables(
+        step,
+        { scopeId: activity.execution_id, activityInstanceId: activity.id },
+        input.localVariables,
+      );
+      const retryAt = step.now + Math.max(0, input.retryTimeout ?? 0);
+      step.store
+        .sql(
+          'UPDATE external_task SET retries = ?, error_message = ?, error_details = ?, lock_expiration = ? WHERE id = ?',
+        )
+        .run(input.retries, input.errorMessage ?? null, input.errorDetails ?? null, retryAt, id);
+      if (input.retries === 0) {
+        const message = input.errorMessage ?? null;
+        createIncident(step, {
+          type: 'failedExternalTask',
+          activityId: task.activity_id,
+          executionId: task.execution_id,
+          configuration: id,
+          message,
+        });
+      } else if (retryAt <= step.now) step.effects.topics.add(task.topic);
+    });
+  }
+
+  async handleExternalTaskBpmnError(id: string, input: ExternalTaskBpmnErrorInput): Promise<void> {
+    validateVariables(input.variables, 'variables');
+    checkWorker(findTask(this.core.store, id), input.workerId, 'bpmnError');
+    await this.onTask(id, (step, task, activity) => {
+      checkWorker(task, input.workerId, 'bpmnError');
+      setVariables(step, scopeChain(step.instance, activity), input.variables);
+      removeTask(step, task);
+      throwError(step, activity, activity.parent_id, input.errorCode);
+    });
+  }
+
+  async extendExternalTaskLock(id: string, input: { workerId: string; newDuration: number }): Promise<void> {
+    checkNonNegative(input.newDuration, 'lockDuration');
+    this.core.store.transaction(() => {
+      const task = findTask(this.core.store, id);
+      const now = this.core.ctx.clock.now();
+      checkLockHolds(task, now);
+      checkWorker(task, input.workerId, 'extendLock');
+      this.core.store
+        .sql('UPDATE external_task SET lock_expiration = ? WHERE id = ?')
+        .run(now + input.newDuration, id);
+    });
+    this.longPoll.armLockWake();
+  }
+
+  async lockExternalTask(id: string, input: { workerId: string; lockDuration: number }): Promise<void> {
+    checkNonNegative(input.lockDuration, 'lockDuration');
+    this.core.store.transaction(() => {
+      const task = findTask(this.core.store, id);
+      const now = this.core.ctx.clock.now();
+      checkNotLockedByOther(task, input.workerId, now);
+      this.core.store
+        .sql('UPDATE external_task SET worker_id = ?, lock_expiration = ? WHERE id = ?')
+        .run(input.workerId, now + input.lockDuration, id);
+    });
+    this.longPoll.armLockWake();
+  }
+
+  async unlockExternalTask(id: string): Promise<void> {
+    const task = findTask(this.core.store, id);
+    this.core.store
+      .sql('UPDATE external_task SET worker_id = NULL, lock_expiration = NULL WHERE id = ?')
+      .run(id);
+    this.longPoll.notify(new Set([task.topic]));
+  }
+
+  async setExternalTaskRetries(id: string, retries: number): Promise<void> {
+    checkNonNegative(retries, 'retries');
+    await this.onTask(id, (step, task) => {
+      step.store.sql('UPDATE external_task SET retries = ? WHERE id = ?').run(retries, id);
+      const open = step.store.sql('SELECT 1 FROM incident WHERE configuration = ?').get(id) !== undefined;
+      if (retries > 0 && open) closeIncidents(step, id, 'resolved');
+      if (retries === 0 && !open) {
+        createIncident(step, {
+          type: 'failedExternalTask',
+          activityId: task.activity_id,
+          executionId: task.execution_id,
+          configuration: id,
+          message: task.error_message,
+        });
+      }
+      if (retries > 0) step.effects.topics.add(task.topic);
+    });
+  }
+
+  async listExternalTasks(query: ExternalTaskQuery = {}): Promise<ExternalTask[]> {
+    const order = orderBy(EXTERNAL_TASK_SORT, query.sortBy, query.sortOrder, 'et.rowid');
+    const now = this.core.ctx.clock.now();
+    return externalTaskQuery(query, now)
+      .list<ExternalTaskRow>(this.core.store, 'et.*', order, query)
+      .map(toExternalTask);
+  }
+
+  async countExternalTasks(query: ExternalTaskQuery = {}): Promise<number> {
+    return externalTaskQuery(query, this.core.ctx.clock.now()).count(this.core.store);
+  }
+
+  async getExternalTask(id: string): Promise<ExternalTask> {
+    return toExternalTask(findTask(this.core.store, id));
+  }
+
+  async getExternalTaskErrorDetails(id: string): Promise<string | null> {
+    return findTask(this.core.store, id).error_details;
+  }
+}
+
+/** The task is done with: its row and any incident on it go. */
+function removeTask(step: Step, task: ExternalTaskRow): void {
+  closeIncidents(step, task.id, 'deleted');
+  step.store.sql('DELETE FROM external_task WHERE id = ?').run(task.id);
+}

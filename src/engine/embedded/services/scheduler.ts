@@ -1,0 +1,90 @@
+/**
+ * The one timer scheduler: a single clock wake-up armed for the earliest due job. When it fires,
+ * every job due by then runs, in due order, each in its own transaction; then it re-arms. At
+ * start-up the same pass fires every overdue timer once.
+ */
+import type { WakeHandle } from '../../../clock/clock.js';
+import type { EngineCore } from '../core.js';
+import { runJob } from './job-runner.js';
+
+const BATCH = 100;
+
+export class JobScheduler {
+  private wake: { at: number; handle: WakeHandle | null } | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly core: EngineCore) {
+    core.onCommit((effects) => {
+      if (effects.jobsChanged) this.arm();
+    });
+  }
+
+  /** Arms the wake-up for the earliest executable job (call after jobs changed). */
+  arm(): void {
+    if (this.stopped || this.running) return;
+    const row = this.core.store
+      .sql('SELECT min(coalesce(due_at, 0)) AS at FROM job WHERE retries > 0')
+      .get() as { at: number | null };
+    if (row.at === null) return this.disarm();
+    if (this.wake?.at === row.at) return;
+    this.disarm();
+    const entry: { at: number; handle: WakeHandle | null } = { at: row.at, handle: null };
+    this.wake = entry;
+    entry.handle = this.core.ctx.clock.wakeAt(row.at, () => {
+      if (this.wake === entry) this.wake = null;
+      void this.runDue();
+    });
+  }
+
+  private disarm(): void {
+    this.wake?.handle?.cancel();
+    this.wake = null;
+  }
+
+  /** Runs every due job; concurrent calls coalesce into one more pass. */
+  runDue(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.disarm();
+    this.running = this.core
+      .track(() => this.drain())
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          void this.runDue();
+        } else this.arm();
+      });
+    return this.running;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const now = this.core.ctx.clock.now();
+      const due = this.core.store
+        .sql(
+          'SELECT id FROM job WHERE retries > 0 AND coalesce(due_at, 0) <= ? ORDER BY due_at, rowid LIMIT ?',
+        )
+        .all(now, BATCH) as { id: string }[];
+      if (due.length === 0) return;
+      for (const { id } of due) await runJob(this.core, id, false);
+      // Let HTTP requests and other work in between long backlogs (e.g. 1,000 overdue at start-up).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** True while a pass is running or a job is already due. */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.disarm();
+  }
+}
