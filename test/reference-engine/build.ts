@@ -42,7 +42,9 @@ function mvn(args: string[], cwd = projectDir): void {
 
 /** The Spin data-format version pinned in pom.xml (fetched on its own: see the comment there). */
 function spinDataFormatVersion(): string {
-  const match = /<operaton-spin-dataformat\.version>([^<]+)</.exec(readFileSync(join(projectDir, 'pom.xml'), 'utf8'));
+  const match = /<operaton-spin-dataformat\.version>([^<]+)</.exec(
+    readFileSync(join(projectDir, 'pom.xml'), 'utf8'),
+  );
   if (!match?.[1]) throw new Error('pom.xml lacks <operaton-spin-dataformat.version>');
   return match[1];
 }
@@ -63,7 +65,14 @@ export function ensureReferenceJar(log: (line: string) => void = () => {}): { bu
   // Outside the project and with the 2.8 plugin: it fetches the jar without reading its (unpublished) parent POM,
   // which newer dependency plugins insist on. See pom.xml.
   const artifact = `org.operaton.spin:operaton-spin-dataformat-all:${spinDataFormatVersion()}`;
-  mvn(['org.apache.maven.plugins:maven-dependency-plugin:2.8:get', `-Dartifact=${artifact}`, '-Dtransitive=false'], tmpdir());
+  mvn(
+    [
+      'org.apache.maven.plugins:maven-dependency-plugin:2.8:get',
+      `-Dartifact=${artifact}`,
+      '-Dtransitive=false',
+    ],
+    tmpdir(),
+  );
   mvn(['-DskipTests', 'package']);
   writeFileSync(hashPath, hash);
   return { built: true, ms: performance.now() - started };

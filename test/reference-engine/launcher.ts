@@ -11,8 +11,7 @@ import { ensureReferenceJar, jarPath } from './build.js';
 
 /** Where the engine keeps its data: an H2 file database (default) or a shared JDBC database. */
 export type ReferenceDatabase =
-  | { kind: 'h2'; dir: string }
-  | { kind: 'jdbc'; url: string; username: string; password: string };
+  { kind: 'h2'; dir: string } | { kind: 'jdbc'; url: string; username: string; password: string };
 
 /** Options of {@link startReferenceEngine}. */
 export interface ReferenceEngineOptions {
@@ -59,7 +58,11 @@ function javaArgs(options: ReferenceEngineOptions, database: ReferenceDatabase):
   return ['-Duser.timezone=Europe/London', ...(options.jvmArgs ?? []), '-jar', jarPath, ...datasource];
 }
 
-async function waitForRest(url: string, auth: ReferenceEngineOptions['auth'], deadline: number): Promise<void> {
+async function waitForRest(
+  url: string,
+  auth: ReferenceEngineOptions['auth'],
+  deadline: number,
+): Promise<void> {
   const headers: Record<string, string> = auth
     ? { authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` }
     : {};
@@ -85,7 +88,10 @@ function tail(file: string): string {
 
 function waitForPort(child: ChildProcess, logFile: string, timeoutMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`reference engine not ready in ${timeoutMs} ms:\n${tail(logFile)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`reference engine not ready in ${timeoutMs} ms:\n${tail(logFile)}`)),
+      timeoutMs,
+    );
     child.once('exit', () => clearTimeout(timer));
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -95,7 +101,9 @@ function waitForPort(child: ChildProcess, logFile: string, timeoutMs: number): P
         resolve(Number(match[1]));
       }
     });
-    child.once('exit', (code) => reject(new Error(`reference engine exited (${code}) before it was ready:\n${tail(logFile)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`reference engine exited (${code}) before it was ready:\n${tail(logFile)}`)),
+    );
   });
 }
 
@@ -106,7 +114,11 @@ export async function startReferenceEngine(options: ReferenceEngineOptions = {})
   const logDir = database.kind === 'h2' ? database.dir : mkdtempSync(join(tmpdir(), 'reference-engine-log-'));
   mkdirSync(logDir, { recursive: true });
   const logFile = options.logFile ?? join(logDir, 'engine.log');
-  const env = { ...process.env, ENGINE_REST_USER: options.auth?.user ?? '', ENGINE_REST_PASSWORD: options.auth?.password ?? '' };
+  const env = {
+    ...process.env,
+    ENGINE_REST_USER: options.auth?.user ?? '',
+    ENGINE_REST_PASSWORD: options.auth?.password ?? '',
+  };
   const child = spawn('java', javaArgs(options, database), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   const log = createWriteStream(logFile, { flags: 'a' });

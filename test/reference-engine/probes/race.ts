@@ -7,7 +7,11 @@ const rounds = Number(process.argv[2] ?? 200);
 const json = { 'content-type': 'application/json' };
 
 async function post(path: string, body: unknown): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${url}${path}`, { method: 'POST', headers: json, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: await response.text() };
 }
 
@@ -19,7 +23,9 @@ async function raceOnce(): Promise<string[]> {
     topics: [{ topicName: 'ref-work', lockDuration: 60000, businessKey: 'RACE' }],
   });
   const [task] = JSON.parse(fetched.body) as { id: string }[];
-  const both = await Promise.all([1, 2].map(() => post(`/external-task/${task!.id}/complete`, { workerId: 'racer' })));
+  const both = await Promise.all(
+    [1, 2].map(() => post(`/external-task/${task!.id}/complete`, { workerId: 'racer' })),
+  );
   return both.map((r) => `${r.status} ${r.body.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>')}`);
 }
 
@@ -53,4 +59,6 @@ const empty = await post('/external-task/fetchAndLock', {
   asyncResponseTimeout: 2000,
   topics: [{ topicName: 'nobody-publishes-this', lockDuration: 1000 }],
 });
-console.log(`Empty long poll (asyncResponseTimeout 2000): status ${empty.status}, body ${empty.body}, returned after ${Math.round(performance.now() - emptyStart)} ms`);
+console.log(
+  `Empty long poll (asyncResponseTimeout 2000): status ${empty.status}, body ${empty.body}, returned after ${Math.round(performance.now() - emptyStart)} ms`,
+);
