@@ -21,7 +21,9 @@ export function walkGeneric(element: ModdleElement, hostId: string | null, probl
   const id = element.id ?? hostId;
   const problem = typeProblem(element.$type);
   if (problem) {
-    problems.add(`${describe(element.$type, element.id)} is not supported: ${problem}`, id);
+    // An event definition is part of its event: Modeler marks the event, so the event is the main id.
+    const main = element.$type.endsWith('EventDefinition') && hostId ? hostId : id;
+    problems.add(`${describe(element.$type, element.id)} is not supported: ${problem}`, main, element.id ? [element.id] : []);
     return;
   }
   checkAttributes(element, id, problems);
