@@ -25,6 +25,14 @@ export function assertScenario(s: Scenario, run: ScenarioRun, { fixedRaise }: { 
     );
     expect(hit, `notified ${n.role} with ${n.template}`).to.equal(true);
   }
+  if (s.copiedTo) {
+    const stageNotices = run.handled.filter(
+      (t) => t.topic === 'escalation-notify' && !/^(Raise|ImmediateRisk)_/.test(t.activityId),
+    );
+    expect(stageNotices.length).to.be.greaterThan(0);
+    for (const t of stageNotices)
+      expect(t.inputs.copyTo, `${t.activityId} copies ${s.copiedTo}`).to.equal(s.copiedTo);
+  }
   const schedules = run.handled.filter((t) => t.topic === 'escalation-schedule');
   for (const [dueVariable, timescale] of Object.entries(s.timescales ?? {})) {
     const t = schedules.find((x) => x.properties.dueVariable === dueVariable);

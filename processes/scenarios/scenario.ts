@@ -31,6 +31,8 @@ export interface Scenario {
   ended: boolean;
   /** Notifications that must have been sent: a role (one of the task's comma-separated roles) and a template. */
   notified?: { role: string; template: string }[];
+  /** Every stage notification (not the raise or immediate-risk ones) copies this role (`copyTo`). */
+  copiedTo?: string;
   /** Due variable → the timescale the diagram must use for it (the procedure's words). */
   timescales?: Record<string, string>;
   /**

@@ -15,8 +15,19 @@ import { assertScenario } from './assert.js';
 import { runScenario } from './runner.js';
 import { FIXED_RAISE, type Scenario } from './scenario.js';
 import { liverpool } from './liverpool.scenarios.js';
+import { northamptonshire } from './northamptonshire.scenarios.js';
+import { eastRiding, eastRidingDissent } from './east-riding.scenarios.js';
+import { wiltshire } from './wiltshire.scenarios.js';
+import { safeguardingUnit } from './safeguarding-unit.scenarios.js';
 
-const SUITES: Record<string, Scenario[]> = { liverpool };
+const SUITES: Record<string, Scenario[]> = {
+  'safeguarding-unit': safeguardingUnit,
+  'east-riding': eastRiding,
+  'east-riding conference dissent': eastRidingDissent,
+  northamptonshire,
+  liverpool,
+  wiltshire,
+};
 
 interface Target {
   engine: EnginePort;
