@@ -35,7 +35,10 @@ export function collectResources({ root = REPOSITORY_ROOT }: DeployOptions = {})
   }));
 }
 
-/** Deploys everything in one deployment with duplicate filtering on. */
+/**
+ * Deploys everything in one deployment with duplicate filtering on, changed resources only: an
+ * unchanged diagram keeps its version, a changed one gets the next version.
+ */
 export function deployProcesses(
   engine: EnginePort,
   options: DeployOptions = {},
@@ -45,5 +48,6 @@ export function deployProcesses(
     source: DEPLOYMENT_SOURCE,
     resources: collectResources(options),
     enableDuplicateFiltering: true,
+    deployChangedOnly: true,
   });
 }
