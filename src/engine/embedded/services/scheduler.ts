@@ -13,6 +13,7 @@ export class JobScheduler {
   private wake: { at: number; handle: WakeHandle | null } | null = null;
   private running: Promise<void> | null = null;
   private again = false;
+  private queued = false;
   private stopped = false;
 
   constructor(private readonly core: EngineCore) {
@@ -28,6 +29,17 @@ export class JobScheduler {
       .sql('SELECT min(coalesce(due_at, 0)) AS at FROM job WHERE retries > 0')
       .get() as { at: number | null };
     if (row.at === null) return this.disarm();
+    if (row.at <= this.core.ctx.clock.now()) {
+      // Already due (retries set again, due date moved back): run now, not at the next clock tick.
+      this.disarm();
+      if (this.queued) return;
+      this.queued = true;
+      setImmediate(() => {
+        this.queued = false;
+        void this.runDue();
+      });
+      return;
+    }
     if (this.wake?.at === row.at) return;
     this.disarm();
     const entry: { at: number; handle: WakeHandle | null } = { at: row.at, handle: null };
@@ -45,6 +57,7 @@ export class JobScheduler {
 
   /** Runs every due job; concurrent calls coalesce into one more pass. */
   runDue(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -80,7 +93,7 @@ export class JobScheduler {
 
   /** True while a pass is running or a job is already due. */
   get busy(): boolean {
-    return this.running !== null;
+    return this.running !== null || this.queued;
   }
 
   stop(): void {
