@@ -62,8 +62,9 @@ function describeWarning(warning: ModdleWarning): LoadedModel['warnings'][number
   return {
     message: message.charAt(0).toUpperCase() + message.slice(1),
     elementId: warning.element?.id ?? null,
-    line: Number(field('line') ?? 0),
-    column: Number(field('column') ?? 0),
+    // moddle counts lines and columns from 0; Camunda (and Modeler) from 1.
+    line: field('line') === undefined ? 0 : Number(field('line')) + 1,
+    column: field('column') === undefined ? 0 : Number(field('column')) + 1,
   };
 }
 

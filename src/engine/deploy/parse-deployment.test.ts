@@ -77,7 +77,11 @@ const REJECTIONS: [string, string | null, string][] = [
   ['expression-in-timer', 'Bad', "access to '__proto__' is not allowed"],
   ['expression-method-call', 'Bad', 'method and function calls are not supported'],
   ['expression-syntax', 'Bad', "camunda:assignee: Error parsing '${a +}'"],
-  ['external-without-topic', 'Bad', 'an external task needs a camunda:topic'],
+  [
+    'external-without-topic',
+    'Bad',
+    "External tasks must specify a 'topic' attribute in the camunda namespace",
+  ],
   ['follow-up-date', 'Bad', "attribute 'camunda:followUpDate' is not supported"],
   ['foreign-attribute', 'Bad', "attribute 'zeebe:modelerTemplate' is not supported"],
   ['form-ref-and-form-key', 'Bad', 'use either camunda:formKey or camunda:formRef'],

@@ -18,31 +18,36 @@ export interface WellFormedness {
 /** Parses without resolving anything external (saxes never fetches or expands external entities). */
 export function checkWellFormed(text: string): WellFormedness {
   const ids = new Map<string, Position>();
+  // saxes closes the inner element (emitting 'closetag') before it reports a mismatched end tag.
+  let lastClosed: string | undefined;
   const parser = new SaxesParser({ xmlns: true, position: true });
+  const here = (): Position => ({ line: parser.line, column: parser.column + 1 });
   let error: WellFormedness['error'] = null;
   parser.on('opentag', (tag) => {
     const id = tag.attributes['id'];
     const value = typeof id === 'string' ? id : id?.value;
-    if (value !== undefined && !ids.has(value))
-      ids.set(value, { line: parser.line, column: parser.column + 1 });
+    if (value !== undefined && !ids.has(value)) ids.set(value, here());
+  });
+  parser.on('closetag', (tag) => {
+    lastClosed = tag.name;
   });
   parser.on('doctype', () => {
-    error ??= {
-      message: 'DOCTYPE is not allowed',
-      position: { line: parser.line, column: parser.column + 1 },
-    };
+    error ??= { message: 'DOCTYPE is not allowed', position: here() };
   });
   parser.on('error', (e) => {
-    // saxes prefixes "line:column: "; we report the position separately.
-    error ??= {
-      message: e.message.replace(/^\d+:\d+: /, ''),
-      position: { line: parser.line, column: parser.column + 1 },
-    };
+    error ??= { message: describeError(e.message, lastClosed), position: here() };
   });
   try {
     parser.write(text).close();
   } catch {
-    // saxes throws after emitting 'error' when no handler stops it; the first error is already kept.
+    // With an error handler attached saxes reports instead of throwing; this is only a safety net.
   }
   return { ids, error };
+}
+
+/** saxes' message without its "line:column: " prefix; a misplaced end tag in Java's (Xerces') words. */
+function describeError(message: string, unclosed: string | undefined): string {
+  const plain = message.replace(/^\d+:\d+: /, '');
+  if (plain !== 'unexpected close tag.' || !unclosed) return plain;
+  return `The element type "${unclosed}" must be terminated by the matching end-tag "</${unclosed}>".`;
 }

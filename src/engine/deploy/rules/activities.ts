@@ -77,7 +77,8 @@ export function checkExternal(
     return {};
   }
   if (typeof topic !== 'string' || topic.trim() === '') {
-    report(ctx, element, 'an external task needs a camunda:topic');
+    // Camunda 7's wording (Operaton says "operaton namespace"; see test/reference-engine/FINDINGS.md).
+    report(ctx, element, "External tasks must specify a 'topic' attribute in the camunda namespace");
     return {};
   }
   if (topic.includes('${') || topic.includes('#{')) report(ctx, element, 'camunda:topic must be a literal topic name, not an expression');
