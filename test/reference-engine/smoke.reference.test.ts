@@ -39,13 +39,11 @@ function completeOne(client: Client, businessKey: string): Promise<{ task: Task;
   return new Promise((resolve, reject) => {
     client.subscribe('ref-work', { businessKey, lockDuration: 30000 }, async ({ task, taskService }) => {
       try {
-        const variables = new Variables()
-          .set('decision', 'escalate')
-          .setTyped('decidedAt', {
-            type: 'Date',
-            value: new Date(Date.UTC(2026, 10, 23, 14)),
-            valueInfo: {},
-          });
+        const variables = new Variables().set('decision', 'escalate').setTyped('decidedAt', {
+          type: 'Date',
+          value: new Date(Date.UTC(2026, 10, 23, 14)),
+          valueInfo: {},
+        });
         await taskService.complete(task, variables);
         resolve({ task, taskService });
       } catch (error) {
