@@ -38,7 +38,7 @@ export class CamundaHttp {
 
   constructor(options: CamundaHttpOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.headers = { accept: 'application/json' };
+    this.headers = {};
     if (options.auth) {
       this.headers.authorization = `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}`;
     }
@@ -47,25 +47,31 @@ export class CamundaHttp {
 
   /** A request whose answer is JSON. */
   async json<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const res = await this.send(method, path, options);
+    const res = await this.send(method, path, options, 'application/json');
     return (await res.json()) as T;
   }
 
   /** A command answered with 204 (or a body we ignore). */
   async command(method: string, path: string, options: RequestOptions = {}): Promise<void> {
-    const res = await this.send(method, path, options);
+    const res = await this.send(method, path, options, 'application/json');
     await res.arrayBuffer();
   }
 
   /** A request whose answer is bytes (resource data, file variables) or text; null on 204. */
   async bytes(method: string, path: string, options: RequestOptions = {}): Promise<Buffer | null> {
-    const res = await this.send(method, path, options);
+    // errorDetails is text/plain and file data has its own type: Camunda answers 406 to a JSON-only Accept.
+    const res = await this.send(method, path, options, '*/*');
     if (res.status === 204) return null;
     return Buffer.from(await res.arrayBuffer());
   }
 
-  private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { ...this.headers };
+  private async send(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    accept: string,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { ...this.headers, accept };
     let body: string | FormData | undefined;
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -114,7 +120,10 @@ async function toPortError(res: Response): Promise<Error> {
   const message = body.message ?? res.statusText;
   if (type === 'ParseException') return new ParseError(message, body.details ?? {});
   if (type === 'OptimisticLockingException') return new OptimisticLockingError(message);
-  if (res.status === 404) return new NotFoundError(message, type);
+  // Camunda answers many unknown ids with 500 NullValueException (or 400 NotFoundException): the port says NotFoundError.
+  if (res.status === 404 || type === 'NullValueException' || type === 'NotFoundException') {
+    return new NotFoundError(message, type);
+  }
   if (res.status === 400 && type === 'InvalidRequestException') return new InvalidRequestError(message);
   if (res.status === 400) return new BadUserRequestError(message);
   // Camunda wraps engine failures in a 500 RestException at some endpoints (start, task completion).

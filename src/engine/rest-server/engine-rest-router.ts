@@ -11,7 +11,8 @@ import { dateFmt } from './dto/date-fmt.js';
 import { toWireError } from './wire/error-mapper.js';
 import { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './wire/multipart.js';
 import { sendJson } from './wire/send.js';
-import type { RouteContext } from './routes/context.js';
+import { RestError } from './wire/rest-error.js';
+import { definitionKeyCache, type RouteContext } from './routes/context.js';
 import { registerEngineInfo } from './routes/engine-info.js';
 import { registerDeployments } from './routes/deployments.js';
 import { registerProcessDefinitions } from './routes/process-definitions.js';
@@ -49,6 +50,7 @@ export function createEngineRestRouter(options: EngineRestOptions): Router {
     logger: options.logger ?? silentLogger,
     multipartLimits: { ...DEFAULT_MULTIPART_LIMITS, ...options.multipartLimits },
     version: options.version ?? CAMUNDA_API_VERSION,
+    definitionKeyOf: definitionKeyCache(options.engine),
   };
   const api = express.Router();
   registerEngineInfo(api, ctx);
@@ -91,8 +93,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
     next();
     return;
   }
-  const err = Object.assign(new Error('unsupported media type'), { type: 'unsupported.media', status: 415 });
-  next(err);
+  next(new RestError(415, 'NotSupportedException', 'HTTP 415 Unsupported Media Type'));
 };
 
 function errorHandler(logger: Logger): ErrorRequestHandler {

@@ -34,6 +34,7 @@ export function historicProcessInstanceDto(h: HistoricProcessInstance, fmt: Date
     caseInstanceId: null,
     tenantId: h.tenantId,
     state: h.state,
+    restartedProcessInstanceId: null,
   };
 }
 

@@ -14,27 +14,29 @@ import type {
 import { encodeVariables, type EncodeOptions } from '../wire/typed-values.js';
 import type { AtomLink, DateFmt } from './date-fmt.js';
 
-export function processInstanceDto(p: ProcessInstance, links: AtomLink[] = []) {
+export function processInstanceDto(p: ProcessInstance, definitionKey: string | null, links: AtomLink[] = []) {
   return {
     links,
     id: p.id,
     definitionId: p.definitionId,
     businessKey: p.businessKey,
     caseInstanceId: null,
-    // Camunda documents `ended` as deprecated and always false on the wire, except right after a start that ran to the end.
+    // Deprecated in Camunda; true only in the answer to a start that ran straight to the end.
     ended: p.ended,
     suspended: p.suspended,
     tenantId: p.tenantId,
+    definitionKey,
   };
 }
 
 export function processInstanceWithVariablesDto(
   p: ProcessInstanceWithVariables,
+  definitionKey: string | null,
   links: AtomLink[],
   enc: EncodeOptions,
 ) {
   return {
-    ...processInstanceDto(p, links),
+    ...processInstanceDto(p, definitionKey, links),
     variables: p.variables ? encodeVariables(p.variables, enc) : null,
   };
 }
@@ -116,12 +118,13 @@ export function jobDto(j: Job, fmt: DateFmt) {
 
 export function messageCorrelationResultDto(
   r: MessageCorrelationResult,
+  definitionKey: string | null,
   enc: EncodeOptions,
   withVariables: boolean,
 ) {
   const base = {
     resultType: r.resultType,
-    processInstance: r.processInstance ? processInstanceDto(r.processInstance) : null,
+    processInstance: r.processInstance ? processInstanceDto(r.processInstance, definitionKey) : null,
     execution: r.execution
       ? {
           id: r.execution.id,

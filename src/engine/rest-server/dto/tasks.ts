@@ -81,6 +81,8 @@ export function userTaskDto(t: UserTask, fmt: DateFmt) {
     formKey: t.formKey,
     camundaFormRef: t.camundaFormRef,
     tenantId: t.tenantId,
+    // The port does not track updates; Camunda says Updated after a claim or assignment.
+    taskState: 'Created',
   };
 }
 

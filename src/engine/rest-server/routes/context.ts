@@ -19,6 +19,33 @@ export interface RouteContext {
   multipartLimits: MultipartLimits;
   /** The value `GET /version` reports. */
   version: string;
+  /** A definition's key by id (Camunda 7.21+ puts `definitionKey` on every ProcessInstanceDto). */
+  definitionKeyOf(definitionId: string): Promise<string | null>;
+}
+
+/**
+ * Definition keys by id, cached: a definition never changes its key, and a list of instances
+ * would otherwise cost one lookup each. Bounded, since definitions come and go with deployments.
+ */
+export function definitionKeyCache(
+  engine: EnginePort,
+  limit = 1_000,
+): (id: string) => Promise<string | null> {
+  const cache = new Map<string, string>();
+  return async (id) => {
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    let key: string;
+    try {
+      key = (await engine.getProcessDefinition(id)).key;
+    } catch (err) {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    }
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(id, key);
+    return key;
+  };
 }
 
 /** How one endpoint rewrites port errors (Camunda's resources catch and re-throw per endpoint). */

@@ -5,7 +5,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { DeployInput } from '../../port.js';
-import type { NotFoundError } from '../../errors/index.js';
 import { deploymentDto, deploymentResourceDto, deploymentWithDefinitionsDto } from '../dto/repository.js';
 import { parseMultipart } from '../wire/multipart.js';
 import { checkResourceName } from '../wire/names.js';
@@ -35,8 +34,8 @@ const RESERVED = new Set([
 /** Camunda reads booleans here with Java's Boolean.parseBoolean: only "true" (any case) is true. */
 const javaBoolean = (v: string | undefined): boolean => v?.toLowerCase() === 'true';
 
-const notFound = (id: string) => (e: NotFoundError) =>
-  invalidRequest(404, `Deployment with id '${id}' does not exist`, e);
+// Camunda checks existence itself here, so its 404s carry no engine cause (code null).
+const notFound = (id: string) => () => invalidRequest(404, `Deployment with id '${id}' does not exist`);
 
 export function registerDeployments(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;
@@ -97,7 +96,7 @@ export function registerDeployments(router: Router, ctx: RouteContext): void {
     const id = param(req, 'id');
     const cascade = firstQueryValue(req.query, 'cascade') === 'true';
     await guard(() => engine.deleteDeployment(id, { cascade }), {
-      notFound: (e) => invalidRequest(404, `Deployment with id '${id}' do not exist`, e),
+      notFound: () => invalidRequest(404, `Deployment with id '${id}' do not exist`),
     });
     sendNoContent(res);
   });
@@ -105,8 +104,7 @@ export function registerDeployments(router: Router, ctx: RouteContext): void {
 
 /** Camunda answers 404 for a deployment without resources, which is also how an unknown id looks. */
 async function resourcesOf(ctx: RouteContext, id: string) {
-  const gone = (cause?: unknown) =>
-    invalidRequest(404, `Deployment resources for deployment id '${id}' do not exist.`, cause);
+  const gone = () => invalidRequest(404, `Deployment resources for deployment id '${id}' do not exist.`);
   const list = await guard(() => ctx.engine.listDeploymentResources(id), { notFound: gone });
   if (list.length === 0) throw gone();
   return list;

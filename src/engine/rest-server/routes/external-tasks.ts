@@ -85,7 +85,11 @@ export function registerExternalTasks(router: Router, ctx: RouteContext): void {
 
   router.get('/external-task/:id', async (req, res) => {
     const id = param(req, 'id');
-    sendJson(res, 200, externalTaskDto(await guard(() => engine.getExternalTask(id), rules(id)), fmt));
+    // GET checks existence itself in Camunda: a 404 without an engine cause (code null).
+    const task = await guard(() => engine.getExternalTask(id), {
+      notFound: () => restException(404, `External task with id ${id} does not exist`),
+    });
+    sendJson(res, 200, externalTaskDto(task, fmt));
   });
 
   router.get('/external-task/:id/errorDetails', async (req, res) => {

@@ -48,7 +48,7 @@ const jobQuery = z.object({
   ...pagingShape,
 });
 
-const noJob = (id: string) => (e: Error) => invalidRequest(404, `Job with id ${id} does not exist`, e);
+const noJob = (id: string) => () => invalidRequest(404, `Job with id ${id} does not exist`);
 
 export function registerIncidentsAndJobs(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;

@@ -18,6 +18,8 @@ const messageBody = z.object({
   variablesInResultEnabled: z.boolean().nullish(),
 });
 
+const MISMATCH = 'org.camunda.bpm.engine.MismatchingMessageCorrelationException';
+
 export function registerMessages(router: Router, ctx: RouteContext): void {
   router.post('/message', async (req, res) => {
     const b = parseBody(messageBody, req.body);
@@ -44,18 +46,18 @@ export function registerMessages(router: Router, ctx: RouteContext): void {
         }),
       {
         invalid: (e) => invalidRequest(statusOf(e), `Cannot deliver message: ${e.message}`, e),
-        // Camunda's MismatchingMessageCorrelationException: nothing (or too much) matched.
-        badUser: (e) => restException(400, e.message, e),
-        notFound: (e) => restException(400, e.message, e),
+        // Camunda wraps MismatchingMessageCorrelationException whole, so its message starts with the class name.
+        badUser: (e) => restException(400, `${MISMATCH}: ${e.message}`, e),
+        notFound: (e) => restException(400, `${MISMATCH}: ${e.message}`, e),
       },
     );
     if (!b.resultEnabled) return sendNoContent(res);
-    sendJson(
-      res,
-      200,
-      results.map((r) =>
-        messageCorrelationResultDto(r, { zone: ctx.zone, deserializeValues: false }, withVariables),
-      ),
-    );
+    const enc = { zone: ctx.zone, deserializeValues: false };
+    const dtos = [];
+    for (const r of results) {
+      const key = r.processInstance ? await ctx.definitionKeyOf(r.processInstance.definitionId) : null;
+      dtos.push(messageCorrelationResultDto(r, key, enc, withVariables));
+    }
+    sendJson(res, 200, dtos);
   });
 }

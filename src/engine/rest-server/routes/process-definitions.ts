@@ -136,12 +136,12 @@ async function start(ctx: RouteContext, req: Request, res: Response, definitionI
     },
   );
   const links = selfLink(req, `/process-instance/${instance.id}`);
-  const enc = { zone: ctx.zone };
+  const key = await ctx.definitionKeyOf(instance.definitionId);
   sendJson(
     res,
     200,
     body.withVariablesInReturn
-      ? processInstanceWithVariablesDto(instance, links, enc)
-      : processInstanceDto(instance, links),
+      ? processInstanceWithVariablesDto(instance, key, links, { zone: ctx.zone })
+      : processInstanceDto(instance, key, links),
   );
 }

@@ -55,11 +55,10 @@ export function registerProcessInstances(router: Router, ctx: RouteContext): voi
 
   router.get('/process-instance', async (req, res) => {
     const q = toPortQuery(parseQuery(instanceQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listProcessInstances(q)).map((p) => processInstanceDto(p)),
-    );
+    const list = await engine.listProcessInstances(q);
+    const dtos = [];
+    for (const p of list) dtos.push(processInstanceDto(p, await ctx.definitionKeyOf(p.definitionId)));
+    sendJson(res, 200, dtos);
   });
 
   router.get('/process-instance/count', async (req, res) => {
@@ -76,7 +75,7 @@ export function registerProcessInstances(router: Router, ctx: RouteContext): voi
   router.get('/process-instance/:id', async (req, res) => {
     const id = param(req, 'id');
     const p = await guard(() => engine.getProcessInstance(id), { notFound: missing(id) });
-    sendJson(res, 200, processInstanceDto(p));
+    sendJson(res, 200, processInstanceDto(p, await ctx.definitionKeyOf(p.definitionId)));
   });
 
   router.delete('/process-instance/:id', async (req, res) => {
@@ -172,7 +171,7 @@ function registerVariables(router: Router, ctx: RouteContext): void {
 }
 
 function missing(id: string) {
-  return (e: Error) => invalidRequest(404, `Process instance with id ${id} does not exist`, e);
+  return () => invalidRequest(404, `Process instance with id ${id} does not exist`);
 }
 
 function variable(ctx: RouteContext, req: Request) {

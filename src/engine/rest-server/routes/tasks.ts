@@ -54,7 +54,7 @@ const completeBody = z.object({
   withVariablesInReturn: z.boolean().nullish(),
 });
 
-const noTask = (id: string) => (e: Error) => invalidRequest(404, `No matching task with id ${id}`, e);
+const noTask = (id: string) => () => invalidRequest(404, `No matching task with id ${id}`);
 
 export function registerTasks(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;

@@ -80,11 +80,6 @@ function fromBodyParser(err: HttpishError | null | undefined): WireError | null 
       return invalid(400, 'The request body is not valid JSON');
     case 'entity.too.large':
       return invalid(413, `The request body is larger than the limit of ${String(err.limit)} bytes`);
-    case 'unsupported.media':
-      return invalid(
-        415,
-        'The request body must be application/json (or multipart/form-data for a deployment)',
-      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return invalid(415, 'The request body must be UTF-8 encoded JSON');

@@ -53,6 +53,8 @@ export function parseMultipart(
     try {
       parser = busboy({
         headers: req.headers,
+        // Keep `../` in file names so they are refused with a 400 rather than silently shortened.
+        preservePath: true,
         // busboy signals `partsLimit` on reaching the count, so one more lets exactly `parts` through.
         limits: {
           fileSize: limits.fileBytes,

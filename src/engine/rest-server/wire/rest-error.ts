@@ -9,7 +9,7 @@ export class RestError extends Error {
   readonly code = 'REST_ERROR';
   constructor(
     readonly status: number,
-    readonly camundaType: 'RestException' | 'InvalidRequestException',
+    readonly camundaType: 'RestException' | 'InvalidRequestException' | 'NotSupportedException',
     message: string,
     options?: { cause?: unknown; field?: string },
   ) {
