@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import { collectResources, deployProcesses, DEPLOYMENT_NAME } from './deploy.js';
+import { openTarget, targetName, type Target } from './scenarios/target.js';
+
+describe('deployProcesses: every diagram and form, with duplicate filtering', () => {
+  it('Given this checkout, When resources are collected, Then all 9 diagrams and every form are there, by path', () => {
+    const names = collectResources().map((r) => r.name);
+    expect(names.filter((n) => n.endsWith('.bpmn'))).to.have.length(9);
+    expect(names).to.include.members(['forms/stage-outcome.form', 'processes/liverpool/escalation.bpmn']);
+  });
+
+  describe(`on ${targetName()}`, () => {
+    let target: Target;
+    before(async () => {
+      target = await openTarget();
+    });
+    after(async () => target?.cleanup());
+
+    it('Given the diagrams are deployed, When deployed again unchanged, Then no new version is created', async () => {
+      await deployProcesses(target.engine);
+      const before = await target.engine.listProcessDefinitions({ key: 'LiverpoolEscalation' });
+      const again = await deployProcesses(target.engine);
+      expect(Object.keys(again.deployedProcessDefinitions)).to.deep.equal([]);
+      const after = await target.engine.listProcessDefinitions({ key: 'LiverpoolEscalation' });
+      expect(after.map((d) => d.version)).to.deep.equal(before.map((d) => d.version));
+      const latest = await target.engine.getProcessDefinitionByKey('WiltshireEscalation');
+      expect(latest.historyTimeToLive).to.equal(2190);
+      expect((await target.engine.listDeployments({ name: DEPLOYMENT_NAME })).length).to.be.greaterThan(0);
+    });
+  });
+});
