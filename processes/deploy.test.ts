@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { parseDeployment, DEFAULT_MAX_DEPLOYMENT_BYTES } from '../src/engine/deploy/index.js';
 import { collectResources, deployProcesses, DEPLOYMENT_NAME } from './deploy.js';
+import { loadPartnerships } from './catalogue.js';
 import { openTarget, targetName, type Target } from './scenarios/target.js';
 
 describe('deployProcesses: every diagram and form, with duplicate filtering', () => {
@@ -7,6 +9,17 @@ describe('deployProcesses: every diagram and form, with duplicate filtering', ()
     const names = collectResources().map((r) => r.name);
     expect(names.filter((n) => n.endsWith('.bpmn'))).to.have.length(9);
     expect(names).to.include.members(['forms/stage-outcome.form', 'processes/liverpool/escalation.bpmn']);
+  });
+
+  it('Given every diagram and form, When run through our guarded deploy parser, Then it accepts them with one definition per diagram', async () => {
+    const parsed = await parseDeployment(collectResources(), { maxBytes: DEFAULT_MAX_DEPLOYMENT_BYTES });
+    const keys = parsed.resources.flatMap((r) => r.processes.map((p) => p.key)).sort();
+    const expected = loadPartnerships()
+      .flatMap((p) => p.settings.diagrams.map((d) => d.key))
+      .sort();
+    expect(keys).to.deep.equal(expected);
+    const forms = parsed.resources.filter((r) => r.kind === 'form').map((r) => r.formId);
+    expect(forms).to.include('stage-outcome');
   });
 
   describe(`on ${targetName()}`, () => {
