@@ -35,10 +35,12 @@ const require = createRequire(import.meta.url);
 const camunda: unknown = require('camunda-bpmn-moddle/resources/camunda.json');
 // bpmn-moddle 10 ships no declaration for its entry point; its CommonJS build exports the class.
 const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (packages: object) => ModdleApi };
+let moddle: ModdleApi | undefined;
 
 /** Parses the (already guarded, well-formed) text into the BPMN model. */
 export async function loadModel(text: string): Promise<LoadedModel> {
-  const moddle = new BpmnModdle({ camunda });
+  // Building the type registry costs most of a parse; one instance serves every parse (fromXML keeps no state).
+  moddle ??= new BpmnModdle({ camunda });
   const { rootElement, warnings } = await moddle.fromXML(text, 'bpmn:Definitions');
   // The attribute rules report camunda:* attributes of BPMN elements more precisely; keep the rest.
   const kept = warnings.filter(
