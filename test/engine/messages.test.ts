@@ -63,7 +63,7 @@ describe('Engine: message correlation', () => {
     const error = await h.engine.correlateMessage({ messageName: 'agency-replied' }).catch((e: unknown) => e);
     expect(error).to.include({ camundaType: 'MismatchingMessageCorrelationException', httpStatus: 400 });
     expect((error as Error).message).to.match(
-      /^Cannot correlate a message with name 'agency-replied' to a single execution\. 2/,
+      /^ENGINE-13031 Cannot correlate a message with name 'agency-replied' to a single execution\. 2 executions match/,
     );
     expect(await h.engine.countExternalTasks()).to.equal(0);
     const results = await h.engine.correlateMessage({

@@ -49,10 +49,16 @@ describe('Engine: a missing variable fails the step that needs it (Camunda 7 "Un
     await h.clock.advance(HOUR);
     await h.engine.idle();
     const [job] = await h.engine.listJobs({ processInstanceId: id });
-    expect(job).to.include({ retries: 0, activityId: 'wait', failedActivityId: 'wait' });
+    // As Operaton: the incident sits on the timer; the failure happened at the gateway after it.
+    expect(job).to.include({ retries: 0, activityId: 'wait', failedActivityId: 'decide' });
     expect(job!.exceptionMessage).to.contain("Cannot resolve identifier 'riskConfirmed'");
     const [incident] = await h.engine.listIncidents({ processInstanceId: id });
-    expect(incident).to.include({ incidentType: 'failedJob', activityId: 'wait', configuration: job!.id });
+    expect(incident).to.include({
+      incidentType: 'failedJob',
+      activityId: 'wait',
+      failedActivityId: 'decide',
+      configuration: job!.id,
+    });
     expect(incident!.incidentMessage).to.contain('${riskConfirmed}');
     const tree = await h.engine.getActivityInstanceTree(id);
     expect(tree.childActivityInstances[0]!.incidentIds).to.deep.equal([incident!.id]);

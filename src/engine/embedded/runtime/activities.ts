@@ -42,6 +42,7 @@ export function enterNode(step: Step, node: FlowNode, parentId: string, triggere
     start_time: step.now,
   };
   instance.addActivity(activity);
+  step.current = node.id;
   recordActivityStart(step, activity, node);
   behave(step, activity, node, triggered);
   return activity;
@@ -107,6 +108,7 @@ export function completeActivity(step: Step, activity: ActivityRow): void {
 export function leave(step: Step, activity: ActivityRow): void {
   const { instance } = step;
   const node = instance.node(activity.activity_id);
+  step.current = node.id;
   mapOutputs(step, activity, node);
   const flows = selectOutgoing(
     step,

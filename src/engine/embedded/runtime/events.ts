@@ -15,8 +15,13 @@ import type { Step } from './step.js';
 
 /** An end event's token is done: none, terminate, error or escalation semantics. */
 export function finishEndEvent(step: Step, activity: ActivityRow, node: FlowNode): void {
-  endActivity(step, activity, node);
   const parentId = activity.parent_id;
+  // Camunda marks the end event that finishes its scope with completeScope.
+  const last =
+    (node.event === 'none' || node.event === 'message' || node.event === 'terminate') &&
+    (node.event === 'terminate' ||
+      (step.instance.children(parentId).length === 1 && !step.hasPending(parentId)));
+  endActivity(step, activity, node, last);
   if (node.event === 'terminate') return terminateScope(step, parentId);
   if (node.event === 'error') return throwError(step, null, parentId, node.info.errorCode ?? null);
   if (node.event === 'escalation') throwEscalation(step, parentId, node.info.escalationCode ?? null);

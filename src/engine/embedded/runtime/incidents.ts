@@ -5,6 +5,8 @@ import type { Step } from './step.js';
 export interface NewIncident {
   type: IncidentRow['type'];
   activityId: string;
+  /** Where the failure happened (Camunda leaves it null for external tasks). */
+  failedActivityId: string | null;
   executionId: string;
   /** The failing external task's or job's id. */
   configuration: string;
@@ -14,39 +16,32 @@ export interface NewIncident {
 export function createIncident(step: Step, incident: NewIncident): string {
   const id = step.newId();
   const def = step.instance.definition;
+  const { type, executionId, activityId, failedActivityId, configuration, message } = incident;
   step.store
     .sql(
       `INSERT INTO incident (id, type, process_instance_id, definition_id, execution_id, activity_id,
-        configuration, message, create_time) VALUES (?,?,?,?,?,?,?,?,?)`,
+        failed_activity_id, configuration, message, create_time) VALUES (?,?,?,?,?,?,?,?,?,?)`,
     )
     .run(
       id,
-      incident.type,
+      type,
       step.instance.id,
       def.id,
-      incident.executionId,
-      incident.activityId,
-      incident.configuration,
-      incident.message,
+      executionId,
+      activityId,
+      failedActivityId,
+      configuration,
+      message,
       step.now,
     );
   step.store
     .sql(
       `INSERT INTO hist_incident (id, definition_key, definition_id, process_instance_id, execution_id,
-        create_time, type, activity_id, configuration, message, state) VALUES (?,?,?,?,?,?,?,?,?,?, 'open')`,
+        create_time, type, activity_id, failed_activity_id, configuration, message, state)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?, 'open')`,
     )
-    .run(
-      id,
-      def.key,
-      def.id,
-      step.instance.id,
-      incident.executionId,
-      step.now,
-      incident.type,
-      incident.activityId,
-      incident.configuration,
-      incident.message,
-    );
+    .run(id, def.key, def.id, step.instance.id, executionId, step.now, type, activityId, failedActivityId,
+      configuration, message); // prettier-ignore
   return id;
 }
 

@@ -46,8 +46,20 @@ export function runOn<T>(
   work: (step: Step) => T,
 ): StepResult<T> {
   const step = new Step(ctx, instance);
-  const result = work(step);
-  step.drain();
-  instance.flush(ctx.store);
-  return { result, effects: step.effects };
+  try {
+    const result = work(step);
+    step.drain();
+    instance.flush(ctx.store);
+    return { result, effects: step.effects };
+  } catch (error) {
+    if (error instanceof Error && step.current) failedActivities.set(error, step.current);
+    throw error;
+  }
+}
+
+const failedActivities = new WeakMap<Error, string>();
+
+/** The activity a failed step was working on when it threw, if known. */
+export function failedActivityOf(error: unknown): string | null {
+  return error instanceof Error ? (failedActivities.get(error) ?? null) : null;
 }

@@ -13,6 +13,8 @@ export class Step {
   readonly effects = new StepEffects();
   /** Tokens queued to enter a node, by scope: a scope with pending tokens is not finished. */
   readonly pending = new Set<{ parentId: string; nodeId: string }>();
+  /** The activity being worked on, to say where a failure happened (Camunda's failedActivityId). */
+  current: string | null = null;
   private readonly agenda: (() => void)[] = [];
 
   constructor(

@@ -13,6 +13,14 @@ const PREFIX: Record<TaskAction, (id: string) => string> = {
   extendLock: (id) => `The lock of the External Task ${id} cannot be extended by worker`,
 };
 
+/** Camunda 7 / Operaton print a stray quote after the worker in this one message; we match it. */
+const WORKER_SUFFIX: Record<TaskAction, string> = {
+  complete: "'",
+  failure: "'",
+  bpmnError: "'",
+  extendLock: "''",
+};
+
 export function findTask(store: Store, id: string): ExternalTaskRow {
   const row = store.sql('SELECT * FROM external_task WHERE id = ?').get(id) as ExternalTaskRow | undefined;
   if (!row) throw new NotFoundError(`External task with id ${id} does not exist`);
@@ -23,7 +31,7 @@ export function findTask(store: Store, id: string): ExternalTaskRow {
 export function checkWorker(task: ExternalTaskRow, workerId: string, action: TaskAction): void {
   if (task.worker_id === workerId) return;
   throw new BadUserRequestError(
-    `${PREFIX[action](task.id)} '${workerId}'. It is locked by worker '${task.worker_id}'.`,
+    `${PREFIX[action](task.id)} '${workerId}${WORKER_SUFFIX[action]}. It is locked by worker '${task.worker_id}'.`,
   );
 }
 
@@ -40,6 +48,15 @@ export function checkNotLockedByOther(task: ExternalTaskRow, workerId: string, n
   throw new BadUserRequestError(
     `External Task ${task.id} cannot be locked by worker '${workerId}'. It is locked by worker '${task.worker_id}'.`,
   );
+}
+
+/** Camunda's check on retries (`PUT …/retries`, `failure`), with its message. */
+export function checkRetries(value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new BadUserRequestError(
+      'The number of retries cannot be negative: retries is not greater than or equal to 0',
+    );
+  }
 }
 
 export function checkNonNegative(value: number, field: string): void {

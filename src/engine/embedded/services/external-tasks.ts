@@ -21,6 +21,7 @@ import { externalTaskQuery, EXTERNAL_TASK_SORT } from './external-task-query.js'
 import {
   checkLockHolds,
   checkNonNegative,
+  checkRetries,
   checkNotLockedByOther,
   checkWorker,
   findTask,
@@ -63,6 +64,7 @@ export class ExternalTaskService {
   private async attachProperties(input: FetchAndLockInput, tasks: LockedExternalTask[]): Promise<void> {
     for (const task of tasks) {
       const topic = input.topics.find((t) => t.topicName === task.topicName);
+      task.extensionProperties = {};
       if (!topic?.includeExtensionProperties) continue;
       const { model } = await this.core.ctx.models.ensure(task.processDefinitionId);
       task.extensionProperties = { ...(model.nodes.get(task.activityId)?.info.properties ?? {}) };
@@ -99,7 +101,7 @@ export class ExternalTaskService {
   }
 
   async handleExternalTaskFailure(id: string, input: ExternalTaskFailureInput): Promise<void> {
-    checkNonNegative(input.retries, 'retries');
+    checkRetries(input.retries);
     validateVariables(input.variables, 'variables');
     validateVariables(input.localVariables, 'localVariables');
     checkWorker(findTask(this.core.store, id), input.workerId, 'failure');
@@ -122,6 +124,7 @@ export class ExternalTaskService {
         createIncident(step, {
           type: 'failedExternalTask',
           activityId: task.activity_id,
+          failedActivityId: null,
           executionId: task.execution_id,
           configuration: id,
           message,
@@ -177,7 +180,7 @@ export class ExternalTaskService {
   }
 
   async setExternalTaskRetries(id: string, retries: number): Promise<void> {
-    checkNonNegative(retries, 'retries');
+    checkRetries(retries);
     await this.onTask(id, (step, task) => {
       step.store.sql('UPDATE external_task SET retries = ? WHERE id = ?').run(retries, id);
       const open = step.store.sql('SELECT 1 FROM incident WHERE configuration = ?').get(id) !== undefined;
@@ -186,6 +189,7 @@ export class ExternalTaskService {
         createIncident(step, {
           type: 'failedExternalTask',
           activityId: task.activity_id,
+          failedActivityId: null,
           executionId: task.execution_id,
           configuration: id,
           message: task.error_message,

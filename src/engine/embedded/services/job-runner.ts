@@ -6,7 +6,7 @@
  */
 import type { EngineCore } from '../core.js';
 import { createIncident } from '../runtime/incidents.js';
-import { runStep } from '../runtime/run-step.js';
+import { failedActivityOf, runStep } from '../runtime/run-step.js';
 import type { Step } from '../runtime/step.js';
 import { fire } from '../runtime/subscriptions.js';
 import type { JobRow } from '../store/rows.js';
@@ -63,6 +63,7 @@ function fireJob(step: Step, jobId: string): JobOutcome {
 async function recordFailure(core: EngineCore, job: JobRow, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error ? (error.stack ?? message) : message;
+  const failed = failedActivityOf(error) ?? job.element_id;
   const loaded = await core.definitionOf(job.process_instance_id).catch(() => null);
   if (!loaded) {
     core.store
@@ -76,12 +77,15 @@ async function recordFailure(core: EngineCore, job: JobRow, error: unknown): Pro
     if (!current) return;
     const retries = Math.max(0, current.retries - 1);
     step.store
-      .sql('UPDATE job SET retries = ?, exception_message = ?, exception_stack = ? WHERE id = ?')
-      .run(retries, message, stack, job.id);
+      .sql(
+        'UPDATE job SET retries = ?, exception_message = ?, exception_stack = ?, failed_activity_id = ? WHERE id = ?',
+      )
+      .run(retries, message, stack, failed, job.id);
     if (retries === 0) {
       createIncident(step, {
         type: 'failedJob',
         activityId: job.element_id,
+        failedActivityId: failed,
         executionId: job.execution_id,
         configuration: job.id,
         message,

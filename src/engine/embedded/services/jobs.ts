@@ -57,7 +57,9 @@ export class JobService {
   }
 
   async executeJob(id: string): Promise<void> {
-    this.row(id);
+    if (!this.core.store.sql('SELECT 1 FROM job WHERE id = ?').get(id)) {
+      throw new NotFoundError(`ENGINE-14026 No job found with id '${id}'`);
+    }
     await this.core.track(() => runJob(this.core, id, true));
   }
 
@@ -90,7 +92,7 @@ function toJob(row: JobRow): Job {
     processDefinitionKey: row.definition_key,
     retries: row.retries,
     exceptionMessage: row.exception_message,
-    failedActivityId: row.exception_message === null ? null : row.element_id,
+    failedActivityId: row.failed_activity_id,
     suspended: false,
     priority: 0,
     tenantId: null,

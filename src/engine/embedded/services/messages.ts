@@ -23,7 +23,7 @@ export class MessageService {
   constructor(private readonly core: EngineCore) {}
 
   async correlateMessage(input: CorrelateMessageInput): Promise<MessageCorrelationResult[]> {
-    if (!input.messageName) throw new InvalidRequestError('messageName is required', 'messageName');
+    if (!input.messageName) throw new InvalidRequestError('No message name supplied', 'messageName');
     validateVariables(input.processVariables, 'processVariables');
     validateVariables(input.correlationKeys, 'correlationKeys');
     return this.core.track(async () => {
@@ -52,8 +52,8 @@ export class MessageService {
     }
     if (total > 1) {
       throw new MismatchingMessageCorrelationError(
-        `Cannot correlate a message with name '${input.messageName}' to a single execution. ${total} executions ` +
-          'match the correlation keys',
+        `ENGINE-13031 Cannot correlate a message with name '${input.messageName}' to a single execution. ` +
+          `${total} executions match the correlation keys: ${correlationSet(input)}`,
       );
     }
     return { subscriptions, starts };
@@ -138,4 +138,17 @@ export class MessageService {
     }
     return result;
   }
+}
+
+/** Camunda's rendering of the correlation criteria in its mismatch message. */
+function correlationSet(input: CorrelateMessageInput): string {
+  const keys = input.correlationKeys
+    ? `{${Object.entries(input.correlationKeys)
+        .map(([k, v]) => `${k}=${String(v.value)}`)
+        .join(', ')}}`
+    : 'null';
+  return (
+    `CorrelationSet [businessKey=${input.businessKey ?? 'null'}, processInstanceId=${input.processInstanceId ?? 'null'}, ` +
+    `processDefinitionId=null, correlationKeys=${keys}, localCorrelationKeys=null, tenantId=null, isTenantIdSet=false]`
+  );
 }

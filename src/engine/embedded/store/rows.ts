@@ -107,6 +107,8 @@ export interface JobRow {
   retries: number;
   exception_message: string | null;
   exception_stack: string | null;
+  /** Where the last attempt failed (the timer's activity, or one after it). */
+  failed_activity_id: string | null;
   create_time: number;
 }
 
@@ -117,6 +119,7 @@ export interface IncidentRow {
   definition_id: string;
   execution_id: string;
   activity_id: string;
+  failed_activity_id: string | null;
   configuration: string;
   message: string | null;
   create_time: number;

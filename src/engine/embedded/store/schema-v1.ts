@@ -82,7 +82,7 @@ CREATE TABLE job (
   id TEXT PRIMARY KEY, process_instance_id TEXT NOT NULL, definition_id TEXT NOT NULL,
   definition_key TEXT NOT NULL, execution_id TEXT NOT NULL, owner_id TEXT NOT NULL,
   element_id TEXT NOT NULL, kind TEXT NOT NULL, due_at INTEGER, cycle TEXT, remaining INTEGER,
-  retries INTEGER NOT NULL, exception_message TEXT, exception_stack TEXT,
+  retries INTEGER NOT NULL, exception_message TEXT, exception_stack TEXT, failed_activity_id TEXT,
   create_time INTEGER NOT NULL
 );
 CREATE INDEX job_due ON job(due_at);
@@ -92,7 +92,7 @@ CREATE INDEX job_process ON job(process_instance_id);
 CREATE TABLE incident (
   id TEXT PRIMARY KEY, type TEXT NOT NULL, process_instance_id TEXT NOT NULL,
   definition_id TEXT NOT NULL, execution_id TEXT NOT NULL, activity_id TEXT NOT NULL,
-  configuration TEXT NOT NULL, message TEXT, create_time INTEGER NOT NULL
+  failed_activity_id TEXT, configuration TEXT NOT NULL, message TEXT, create_time INTEGER NOT NULL
 );
 CREATE INDEX incident_process ON incident(process_instance_id);
 CREATE INDEX incident_configuration ON incident(configuration);
@@ -124,7 +124,7 @@ CREATE TABLE hist_incident (
   id TEXT PRIMARY KEY, definition_key TEXT NOT NULL, definition_id TEXT NOT NULL,
   process_instance_id TEXT NOT NULL, execution_id TEXT NOT NULL, create_time INTEGER NOT NULL,
   end_time INTEGER, removal_time INTEGER, type TEXT NOT NULL, activity_id TEXT NOT NULL,
-  configuration TEXT NOT NULL, message TEXT, state TEXT NOT NULL
+  failed_activity_id TEXT, configuration TEXT NOT NULL, message TEXT, state TEXT NOT NULL
 );
 CREATE INDEX hist_incident_process ON hist_incident(process_instance_id);
 CREATE TABLE hist_task (
