@@ -26,8 +26,10 @@ describe('Render check: every diagram in bpmn-js in real Chromium', () => {
     results = await renderDiagrams(files);
   });
 
-  it('Given the partnerships\' diagrams, When each is imported into bpmn-js, Then there is no warning', () => {
-    expect(results.map((r) => [basename(r.file), r.warnings])).to.deep.equal(files.map((f) => [basename(f), []]));
+  it("Given the partnerships' diagrams, When each is imported into bpmn-js, Then there is no warning", () => {
+    expect(results.map((r) => [basename(r.file), r.warnings])).to.deep.equal(
+      files.map((f) => [basename(f), []]),
+    );
   });
 
   it('Given the imported diagrams, When exported, Then docs/processes holds one SVG per diagram with every element drawn', () => {
