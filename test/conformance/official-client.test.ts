@@ -5,7 +5,6 @@
  * long-poll wake-up; File.load(); Basic auth.
  */
 import { expect } from 'chai';
-import type { File } from 'camunda-external-task-client-js';
 import { Variables } from 'camunda-external-task-client-js';
 import { errorBoundaryDiagram, externalTaskDiagram, runSuffix } from './fixtures/diagrams.js';
 import { startClient, type TestClient } from './harness/official-client.js';
@@ -30,6 +29,12 @@ forEachTarget(
      * in-flight long poll can then never lock another test's task.
      */
     let worker: TestClient;
+    /** The client's File (3.1); its @types do not declare it. */
+    interface LoadableFile {
+      filename: string;
+      content: Buffer | string;
+      load(): Promise<unknown>;
+    }
     let d: ReturnType<typeof externalTaskDiagram>;
     let e: ReturnType<typeof errorBoundaryDiagram>;
     beforeEach(async () => {
@@ -86,8 +91,8 @@ forEachTarget(
       const retriesSeen: (number | null)[] = [];
       for (;;) {
         const { task, taskService } = await queue.take();
-        retriesSeen.push(task.retries);
-        const retries = task.retries === null ? 2 : task.retries - 1;
+        retriesSeen.push(task.retries ?? null);
+        const retries = task.retries === undefined || task.retries === null ? 2 : task.retries - 1;
         await taskService.handleFailure(task, {
           errorMessage: 'Template missing',
           errorDetails: 'no template',
@@ -121,9 +126,9 @@ forEachTarget(
       const queue = worker.subscribe(d.topic);
       await startWork();
       const { task, taskService } = await queue.take();
-      const before = await lockOf(task.id);
+      const before = await lockOf(task.id!);
       await taskService.extendLock(task, 3_600_000);
-      expect(await lockOf(task.id)).to.be.greaterThan(before);
+      expect(await lockOf(task.id!)).to.be.greaterThan(before);
       await taskService.complete(task);
     });
 
@@ -174,7 +179,7 @@ forEachTarget(
         },
       });
       const { task, taskService } = await queue.take();
-      const file = task.variables.get('appendix') as File;
+      const file = task.variables.get('appendix') as LoadableFile;
       expect(file.filename).to.equal('appendix-a.txt');
       await file.load();
       expect(Buffer.from(file.content as Buffer).toString()).to.equal(content.toString());

@@ -5,7 +5,7 @@
 import {
   BasicAuthInterceptor,
   Client,
-  type ClientOptions,
+  type ClientConfig,
   type SubscribeOptions,
   type Task,
   type TaskService,
@@ -32,10 +32,19 @@ class DeliveryQueue {
   }
 }
 
+/**
+ * What the client (3.1) accepts per subscription; `@types/camunda-external-task-client-js` lags
+ * behind it (no `localVariables`, no `includeExtensionProperties`).
+ */
+export type Subscription = SubscribeOptions & {
+  localVariables?: boolean;
+  includeExtensionProperties?: boolean;
+};
+
 export interface TestClient {
   client: Client;
   /** Subscribes to `topic`; each delivery is queued and its handler waits until the test acts. */
-  subscribe(topic: string, options?: SubscribeOptions): DeliveryQueue;
+  subscribe(topic: string, options?: Subscription): DeliveryQueue;
   /** How many polls the client has started. */
   polls(): number;
   /** Errors the client reported while polling (e.g. 401). */
@@ -46,7 +55,7 @@ export interface TestClient {
 export function startClient(
   baseUrl: string,
   auth: Credentials | null,
-  options: Partial<ClientOptions> = {},
+  options: Partial<ClientConfig> = {},
 ): TestClient {
   const client = new Client({
     baseUrl,
@@ -70,7 +79,7 @@ export function startClient(
     client,
     subscribe(topic, subscribeOptions = {}) {
       const queue = new DeliveryQueue();
-      client.subscribe(topic, subscribeOptions, (d) => queue.push(d));
+      client.subscribe(topic, subscribeOptions as SubscribeOptions, (d) => queue.push(d));
       return queue;
     },
     polls: () => polls,
