@@ -142,6 +142,21 @@ const workingDays: Case[] = [
     says: ['Skipped Thu 31 Dec 2026: Local closure day'],
   },
   {
+    given: 'a long count over Christmas and Easter 2027 (weekends summed up, holidays still listed)',
+    timescale: '63 working days',
+    options: { from: '2026-12-24T10:00:00Z' },
+    due: '2027-03-30T09:00:00.000Z',
+    says: [
+      'Skipped 28 weekend days (every Saturday and Sunday in between).',
+      'Skipped Fri 25 Dec 2026: Christmas Day',
+      'Skipped Mon 28 Dec 2026: Boxing Day (substitute day)',
+      "Skipped Fri 1 Jan 2027: New Year's Day",
+      'Skipped Fri 26 Mar 2027: Good Friday',
+      'Skipped Mon 29 Mar 2027: Easter Monday',
+      'Due: Tue 30 Mar 2027 at 10:00 BST (2027-03-30T09:00:00.000Z).',
+    ],
+  },
+  {
     given: 'the same start without the override file',
     timescale: '3 working days',
     options: { from: '2026-12-24T10:00:00Z' },

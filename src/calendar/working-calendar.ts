@@ -31,7 +31,7 @@ export function holidaysIn(
   const known = parseDivision(division);
   const merged = new Map<LocalDate, string>();
   for (const h of libraryHolidays(year, known)) merged.set(h.date, h.name);
-  for (const h of overrides[known]) {
+  for (const h of overrides[known] ?? []) {
     if (!h.date.startsWith(`${year}-`) || isWeekend(h.date)) continue;
     const earlier = merged.get(h.date);
     // Same day listed twice (e.g. an override repeating GOV.UK): keep one name, or both if they differ.

@@ -16,12 +16,26 @@ export function workingDaysAfter(start: Date, count: number, calendar: WorkingCa
       `${formatDay(startDate)} is not a working day (${reason}); the count still starts from that date.`,
     );
   }
+  const skipped: string[] = [];
   let date = startDate;
-  for (let i = 0; i < count; i++) date = nextWorkingDay(calendar, date, lines);
+  for (let i = 0; i < count; i++) date = nextWorkingDay(calendar, date, skipped);
+  lines.push(...compactWeekends(skipped));
   lines.push(
     `Counted ${plural(count, 'working day')} after ${formatDay(startDate)}: the ${ordinal(count)} is ` +
       `${formatDay(date)}, and the deadline keeps the start's London time, ${formatWallTime(wall)}.`,
   );
   // Working days are never Sundays, the only days UK clocks change, so this wall time exists exactly once.
   return { due: atLondonTime(date, wall), lines };
+}
+
+// Beyond this many skipped days the weekends drown the bank holidays a reader is looking for.
+const MAX_SKIPPED_LINES = 30;
+const WEEKEND_LINE = /^Skipped .*: weekend$/;
+
+/** Keeps every skipped-day line for a short count; for a long one, sums the weekends up in one line. */
+function compactWeekends(skipped: string[]): string[] {
+  if (skipped.length <= MAX_SKIPPED_LINES) return skipped;
+  const holidays = skipped.filter((line) => !WEEKEND_LINE.test(line));
+  const weekendDays = skipped.length - holidays.length;
+  return [`Skipped ${weekendDays} weekend days (every Saturday and Sunday in between).`, ...holidays];
 }
