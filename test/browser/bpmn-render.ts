@@ -31,6 +31,15 @@ fetch('/camunda.json').then(r => r.json()).then(camunda => {
 });
 </script></body></html>`;
 
+/** bpmn-js names arrow markers randomly per page; number them in order so the SVG is reproducible. */
+export function stableMarkerIds(svg: string): string {
+  const ids = new Map<string, string>();
+  return svg.replace(/marker-[a-z0-9]{10,}/g, (id) => {
+    if (!ids.has(id)) ids.set(id, `marker-${ids.size + 1}`);
+    return ids.get(id)!;
+  });
+}
+
 export interface RenderResult {
   file: string;
   warnings: string[];
@@ -117,5 +126,5 @@ async function renderOne(page: Page, file: string, withTiles: boolean): Promise<
     if (!inside) break;
     tiles.push(await page.screenshot({ fullPage: false }));
   }
-  return { file, warnings, svg, png, tiles };
+  return { file, warnings, svg: stableMarkerIds(svg), png, tiles };
 }
