@@ -21,13 +21,29 @@ function pick<T>(w: Wire, keys: readonly string[], dateKeys: readonly string[] =
   return out as T;
 }
 
+/**
+ * An Object value arrives deserialized (JSON) where Camunda holds it deserialized; the port keeps
+ * the serialized form, so it is serialized back.
+ */
+function serializedObject(w: unknown): unknown {
+  const v = w as { type?: string; value?: unknown } | null;
+  if (v && v.type === 'Object' && v.value !== null && typeof v.value !== 'string') {
+    return { ...v, value: JSON.stringify(v.value) };
+  }
+  return w;
+}
+
 /** Variables as an answer carries them (names unchecked: they are the engine's). */
 export function variables(w: unknown): VariableMap {
-  return decodeVariables(w ?? {}, 'variables', { checkNames: false });
+  const entries = Object.entries((w ?? {}) as Record<string, unknown>).map(([k, v]) => [
+    k,
+    serializedObject(v),
+  ]);
+  return decodeVariables(Object.fromEntries(entries), 'variables', { checkNames: false });
 }
 
 export function typedValue(w: unknown): TypedValue {
-  return decodeTypedValue(w, 'value');
+  return decodeTypedValue(serializedObject(w), 'value');
 }
 
 export const deployment = (w: Wire): P.Deployment =>

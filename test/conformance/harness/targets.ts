@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EnginePort } from '../../../src/engine/port.js';
 import { systemClock } from '../../../src/clock/system-clock.js';
+import { openEmbeddedEngine } from '../../../src/engine/embedded/index.js';
 import { createServer, listen } from '../../../src/engine/rest-server/index.js';
 import { createCamundaRestEngine } from '../../../src/engine/camunda-rest/index.js';
 import { validatingFetch } from './validating-fetch.js';
@@ -61,8 +62,6 @@ export async function openTarget(name: TargetName, options: LocalOptions = {}): 
     const engine = createCamundaRestEngine({ baseUrl: url, auth, fetch: validatingFetch() });
     return { name, engine, engineRestUrl: url, auth, close: () => engine.close() };
   }
-  // Loaded lazily so a run against ENGINE_URL needs nothing of the embedded engine.
-  const { openEmbeddedEngine } = await import('../../../src/engine/embedded/index.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'conformance-'));
   const embedded = await openEmbeddedEngine({
     databaseFile: path.join(dir, 'engine.sqlite'),

@@ -11,6 +11,7 @@ import type {
   ProcessInstanceWithVariables,
   TransitionInstance,
 } from '../../port.js';
+import { createHash } from 'node:crypto';
 import { encodeVariables, type EncodeOptions } from '../wire/typed-values.js';
 import type { AtomLink, DateFmt } from './date-fmt.js';
 
@@ -95,11 +96,22 @@ export function incidentDto(i: Incident, fmt: DateFmt) {
   };
 }
 
+/**
+ * Camunda gives every timer a job definition (one per process definition and activity). When the
+ * engine has none, we name it deterministically from exactly that pair, so `GET /job-definition`
+ * can answer for it and clients (our REST adapter) can learn a job's activity.
+ */
+export function jobDefinitionIdOf(j: Job): string {
+  if (j.jobDefinitionId) return j.jobDefinitionId;
+  const h = createHash('sha1').update(`${j.processDefinitionId}\u0000${j.activityId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** The port's `activityId` is ours alone and never goes on the wire. */
 export function jobDto(j: Job, fmt: DateFmt) {
   return {
     id: j.id,
-    jobDefinitionId: j.jobDefinitionId,
+    jobDefinitionId: jobDefinitionIdOf(j),
     processInstanceId: j.processInstanceId,
     processDefinitionId: j.processDefinitionId,
     processDefinitionKey: j.processDefinitionKey,

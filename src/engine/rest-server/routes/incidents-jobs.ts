@@ -6,7 +6,7 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { JobQuery } from '../../port.js';
 import { parseCamundaDate } from '../wire/date-format.js';
-import { incidentDto, jobDto } from '../dto/runtime.js';
+import { incidentDto, jobDefinitionIdOf, jobDto } from '../dto/runtime.js';
 import { parseBody } from '../wire/body.js';
 import {
   defined,
@@ -107,10 +107,13 @@ export function registerIncidentsAndJobs(router: Router, ctx: RouteContext): voi
       req.query,
     );
     const seen = new Map<string, Record<string, unknown>>();
-    for (const j of await engine.listJobs({})) {
-      if (!j.jobDefinitionId || seen.has(j.jobDefinitionId)) continue;
-      seen.set(j.jobDefinitionId, {
-        id: j.jobDefinitionId,
+    for (const j of await engine.listJobs(
+      q.activityIdIn?.length === 1 ? { activityId: q.activityIdIn[0] } : {},
+    )) {
+      const id = jobDefinitionIdOf(j);
+      if (seen.has(id)) continue;
+      seen.set(id, {
+        id,
         processDefinitionId: j.processDefinitionId,
         processDefinitionKey: j.processDefinitionKey,
         activityId: j.activityId,

@@ -141,7 +141,8 @@ async function start(ctx: RouteContext, req: Request, res: Response, definitionI
     res,
     200,
     body.withVariablesInReturn
-      ? processInstanceWithVariablesDto(instance, key, links, { zone: ctx.zone })
+      ? // Camunda returns values as it holds them: an Object set from its JSON stays serialized.
+        processInstanceWithVariablesDto(instance, key, links, { zone: ctx.zone, deserializeValues: false })
       : processInstanceDto(instance, key, links),
   );
 }
