@@ -9,6 +9,7 @@ import type {
   FetchOptions,
   LockedExternalTask,
 } from '../../port.js';
+import { NotFoundError } from '../../errors/not-found-error.js';
 import type { EngineCore } from '../core.js';
 import { completeActivity } from '../runtime/activities.js';
 import { throwError } from '../runtime/events.js';
@@ -77,10 +78,16 @@ export class ExternalTaskService {
     work: (step: Step, task: ExternalTaskRow, activity: ActivityRow) => void,
   ): Promise<void> {
     const task = findTask(this.core.store, id);
-    await this.core.step(task.process_instance_id, (step) => {
-      const current = findTask(step.store, id);
-      work(step, current, step.instance.activities.get(current.activity_instance_id)!);
-    });
+    try {
+      await this.core.step(task.process_instance_id, (step) => {
+        const current = findTask(step.store, id);
+        work(step, current, step.instance.activities.get(current.activity_instance_id)!);
+      });
+    } catch (error) {
+      // A racing call finished the task (and maybe its instance) first: the task is what is missing.
+      if (error instanceof NotFoundError) findTask(this.core.store, id);
+      throw error;
+    }
   }
 
   async completeExternalTask(id: string, input: CompleteExternalTaskInput): Promise<void> {

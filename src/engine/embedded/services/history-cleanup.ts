@@ -59,12 +59,12 @@ export class HistoryCleanup {
     });
   }
 
-  /** Arms the wake-up for the next window start. */
-  schedule(): void {
+  /** Arms the wake-up for the next window that ends after `from` (now, or the end of the last run). */
+  schedule(from = this.core.ctx.clock.now()): void {
     if (!this.window) return;
-    const { start, end } = nextWindow(this.core.ctx.clock.now(), this.zone, this.window);
+    const { start, end } = nextWindow(from, this.zone, this.window);
     this.wake = this.core.ctx.clock.wakeAt(start, () => {
-      void this.runNow(end).finally(() => this.schedule());
+      void this.runNow(end).finally(() => this.schedule(end));
     });
   }
 

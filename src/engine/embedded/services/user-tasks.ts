@@ -3,6 +3,7 @@ import type { CompleteUserTaskInput, TaskForm, UserTask, UserTaskQuery } from '.
 import type { VariableMap } from '../../variables.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import type { EngineCore } from '../core.js';
+import type { Step } from '../runtime/step.js';
 import { TaskAlreadyClaimedError } from '../errors/task-already-claimed-error.js';
 import { orderBy } from '../queries/sql-query.js';
 import { completeActivity } from '../runtime/activities.js';
@@ -67,8 +68,18 @@ export class UserTaskService {
     await this.assign(this.row(id), userId);
   }
 
+  /** Runs a step on the task's instance; a task finished meanwhile by a racing call is reported as such. */
+  private async onTask<T>(task: UserTaskRow, work: (step: Step) => T): Promise<T> {
+    try {
+      return await this.core.step(task.process_instance_id, work);
+    } catch (error) {
+      if (error instanceof NotFoundError) this.row(task.id);
+      throw error;
+    }
+  }
+
   private async assign(task: UserTaskRow, userId: string | null): Promise<void> {
-    await this.core.step(task.process_instance_id, (step) => {
+    await this.onTask(task, (step) => {
       step.store.sql('UPDATE user_task SET assignee = ? WHERE id = ?').run(userId, task.id);
       step.store.sql('UPDATE hist_task SET assignee = ? WHERE id = ?').run(userId, task.id);
       recordActivityTask(step, task.activity_instance_id, task.id, userId);
@@ -78,7 +89,7 @@ export class UserTaskService {
   async completeUserTask(id: string, input: CompleteUserTaskInput = {}): Promise<VariableMap | void> {
     validateVariables(input.variables, 'variables');
     const task = this.row(id);
-    return this.core.step(task.process_instance_id, (step) => {
+    return this.onTask(task, (step) => {
       const current = step.store.sql('SELECT * FROM user_task WHERE id = ?').get(id) as
         UserTaskRow | undefined;
       if (!current) throw new NotFoundError(`No matching task with id ${id}`);

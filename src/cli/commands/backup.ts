@@ -1,0 +1,48 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ENGINE_DATABASE_FILE } from '../../config.js';
+import { backupDatabase } from '../../engine/embedded/store/backup.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+
+const HELP = `Usage: escalation backup <file>
+
+Writes a consistent copy of the engine database (DATA_DIR/${ENGINE_DATABASE_FILE}, DATA_DIR defaults to ./data)
+to <file>, using SQLite's online backup: it is safe while the server is running. <file> must not exist.
+Restore: stop the server, copy <file> to DATA_DIR/${ENGINE_DATABASE_FILE} (removing any -wal/-shm files
+beside it), start the server. Exit codes: 0 done, 2 bad usage, 1 failure (one line on stderr says why).
+`;
+
+/** `escalation backup <file>`: an online backup of the engine's data. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    io.stderr(`escalation backup: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  if (parsed.values.help) {
+    io.stdout(HELP);
+    return EXIT_OK;
+  }
+  const [target, ...extra] = parsed.positionals;
+  if (!target || extra.length > 0) {
+    io.stderr(
+      'escalation backup: give exactly one target file, e.g. escalation backup backups/engine-2026-11-23.sqlite\n',
+    );
+    return EXIT_USAGE;
+  }
+  const databaseFile = join(resolve(io.env.DATA_DIR || './data'), ENGINE_DATABASE_FILE);
+  try {
+    await backupDatabase(databaseFile, resolve(target));
+    io.stdout(`Backed up ${databaseFile} to ${resolve(target)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    io.stderr(`escalation backup: ${(error as Error).message}\n`);
+    return EXIT_FAILURE;
+  }
+}
