@@ -1,0 +1,80 @@
+/**
+ * `npm start`: the embedded engine on SQLite behind `/engine-rest`. The only module that reads
+ * the environment. SIGINT / SIGTERM shut down gracefully: stop accepting connections, answer
+ * waiting long polls with [], close the engine (and its database), then exit.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { systemClock } from './clock/system-clock.js';
+import { jsonLineLogger, type Logger } from './log/logger.js';
+import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
+import { createServer, listen, type RunningServer } from './engine/rest-server/index.js';
+
+async function start(
+  config: Config,
+  logger: Logger,
+): Promise<{ engine: EmbeddedEngine; running: RunningServer }> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const engine = await openEmbeddedEngine({
+    databaseFile: config.databaseFile,
+    clock: systemClock,
+    timezone: config.timezone,
+    logger,
+  });
+  const app = createServer({ engine, auth: config.auth, logger, timezone: config.timezone });
+  try {
+    const running = await listen(app, config.port, config.host);
+    return { engine, running };
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const logger = jsonLineLogger();
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (config.holidaysFile && !existsSync(config.holidaysFile)) {
+    process.stderr.write(`Invalid configuration: HOLIDAYS_FILE: ${config.holidaysFile} does not exist\n`);
+    process.exit(2);
+  }
+  config.warnings.forEach((w) => logger.warn(w));
+  const { engine, running } = await start(config, logger);
+  logger.info('ready', {
+    engineRest: running.engineRestUrl,
+    dataDir: config.dataDir,
+    auth: config.auth !== null,
+    timezone: config.timezone,
+  });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    // close() first stops new connections; engine.close() then answers waiting long polls with [].
+    const closed = running.close();
+    await engine.close();
+    await closed;
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `Failed to start: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}\n`,
+  );
+  process.exit(1);
+});
