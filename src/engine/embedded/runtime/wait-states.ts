@@ -56,8 +56,8 @@ export function createUserTask(step: Step, activity: ActivityRow, node: FlowNode
   step.store
     .sql(
       `INSERT INTO user_task (id, process_instance_id, execution_id, activity_instance_id, activity_id, name,
-        assignee, create_time, due, priority, form_key, form_ref, definition_id, business_key)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        assignee, create_time, due, priority, form_key, form_ref, definition_id, business_key, candidate_groups)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     )
     .run(
       id,
@@ -74,6 +74,7 @@ export function createUserTask(step: Step, activity: ActivityRow, node: FlowNode
       formRef,
       def.id,
       step.instance.row.business_key,
+      JSON.stringify(groups),
     );
   for (const group of groups)
     step.store.sql('INSERT INTO task_candidate (task_id, group_id) VALUES (?,?)').run(id, group);

@@ -28,15 +28,7 @@ export class UserTaskService {
   }
 
   private toTask(row: UserTaskRow): UserTask {
-    const groups = this.core.store
-      .sql('SELECT group_id FROM task_candidate WHERE task_id = ? ORDER BY rowid')
-      .all(row.id) as {
-      group_id: string;
-    }[];
-    return toUserTask(
-      row,
-      groups.map((g) => g.group_id),
-    );
+    return toUserTask(row, JSON.parse(row.candidate_groups) as string[]);
   }
 
   async listUserTasks(query: UserTaskQuery = {}): Promise<UserTask[]> {

@@ -76,6 +76,8 @@ export interface UserTaskRow {
   form_ref: string | null;
   definition_id: string;
   business_key: string | null;
+  /** JSON list (schema v2). */
+  candidate_groups: string;
 }
 
 /** `catch`: intermediate catch; `boundary`; `eventSubProcess`; `eventGateway`. */
