@@ -230,6 +230,27 @@ export const eastRiding: Scenario[] = [
     ended: true,
     notified: [{ role: 'designated-safeguarding-lead', template: 'immediate-risk' }],
   },
+  {
+    title:
+      'Given a resolution, When nobody considers lessons within 5 working days, Then the reminder prompts and the lessons are then recorded',
+    cite: 'east-riding §6',
+    key,
+    start,
+    steps: [
+      { complete: 'Stage1_RecordOutcome', with: resolved },
+      { timer: 'Lessons_Reminder', due: 'lessonsDue' },
+      noLessons,
+    ],
+    path: [
+      'Lessons_ScheduleReminder',
+      'Lessons_Reminder',
+      'Lessons_NotifyReminder',
+      'Lessons_Record',
+      'Escalation_Resolved',
+      'Lessons_ReminderSent',
+    ],
+    ended: true,
+  },
 ];
 
 const dissentKey = 'EastRidingConferenceDissent';
@@ -344,6 +365,23 @@ export const eastRidingDissent: Scenario[] = [
       'Adjournment_NotifyParties',
       'message:immediate-risk',
       'ImmediateRisk_Record',
+      'Adjournment_RecordOutcome',
+      ...MINUTES,
+    ],
+    ended: true,
+  },
+  {
+    title:
+      'Given a child at risk of immediate harm when the conference adjourns, When the escalation starts, Then it is routed the same working day and the adjournment still runs',
+    cite: 'east-riding §1, §5',
+    key: dissentKey,
+    start: { ...start, disagreementContext: 'conference-decision', immediateRisk: true },
+    steps: [{ complete: 'Adjournment_RecordOutcome', with: resolved }],
+    path: [
+      'Raise_ScheduleSameDay',
+      'Raise_NotifyChildProtection',
+      'Raise_RecordRouting',
+      'Adjournment_RecordInterimPlan',
       'Adjournment_RecordOutcome',
       ...MINUTES,
     ],

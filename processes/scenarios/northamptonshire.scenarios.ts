@@ -189,4 +189,20 @@ export const northamptonshire: Scenario[] = [
     timescales: { immediateRiskDue: 'same working day' },
     dueAt: { immediateRiskDue: '2026-11-03T00:00:00.000Z' },
   },
+  {
+    title:
+      'Given a child at immediate risk at raise, When the escalation starts, Then child protection is told the same working day and Stage 1 still runs',
+    cite: 'issue 7 (immediate risk at raise time)',
+    key,
+    start: { ...start, immediateRisk: true },
+    steps: [{ complete: 'Stage1_RecordOutcome', with: resolved }],
+    path: [
+      'Raise_ScheduleSameDay',
+      'Raise_NotifyChildProtection',
+      'Raise_RecordRouting',
+      ...stage('1'),
+      ...RESOLVED,
+    ],
+    ended: true,
+  },
 ];

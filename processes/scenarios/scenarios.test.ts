@@ -4,6 +4,8 @@
  * (`npm run test:reference`). The test acts as the workers and as the people completing forms.
  */
 import { openTarget, targetName, type Target } from './target.js';
+import { unvisitedElements } from './coverage.js';
+import { expect } from 'chai';
 import { deployProcesses } from '../deploy.js';
 import { assertScenario } from './assert.js';
 import { runScenario } from './runner.js';
@@ -30,6 +32,7 @@ describe(`Escalation scenarios on ${targetName()}`, () => {
     await deployProcesses(target.engine);
   });
   after(async () => target?.cleanup());
+  const visited = new Map<string, Set<string>>();
 
   for (const [partnership, scenarios] of Object.entries(SUITES)) {
     describe(partnership, () => {
@@ -37,8 +40,18 @@ describe(`Escalation scenarios on ${targetName()}`, () => {
         it(`${s.title} (${s.cite})`, async () => {
           const run = await runScenario(target.engine, s, target.now);
           assertScenario(s, run, { fixedRaise: target.fixedRaise });
+          const history = await target.engine.listHistoricActivityInstances({
+            processInstanceId: run.processInstanceId,
+          });
+          visited.set(s.key, new Set([...(visited.get(s.key) ?? []), ...history.map((h) => h.activityId)]));
         });
       }
     });
   }
+
+  describe('coverage (runs after the scenarios above)', () => {
+    it('Given all the scenarios, When their histories are combined, Then every element of every diagram was visited', async () => {
+      expect(await unvisitedElements(visited)).to.deep.equal({});
+    });
+  });
 });
