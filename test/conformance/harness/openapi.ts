@@ -73,6 +73,7 @@ export const NEWER_FIELDS: Record<string, string[]> = {
   JobDto: ['batchId'],
   ActivityInstanceDto: ['name'],
   HistoricProcessInstanceDto: ['restartedProcessInstanceId'],
+  HistoricTaskInstanceDto: ['taskState'],
 };
 
 const ajv = new Ajv({ strict: false, allErrors: true });

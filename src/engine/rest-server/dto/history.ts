@@ -148,5 +148,12 @@ export function historicTaskDto(h: HistoricTask, fmt: DateFmt) {
     tenantId: h.tenantId,
     removalTime: fmt(h.removalTime),
     rootProcessInstanceId: h.rootProcessInstanceId,
+    taskState: historicTaskState(h),
   };
+}
+
+/** Camunda 7.21+'s history taskState, derived (the port does not record updates). */
+function historicTaskState(h: HistoricTask): string {
+  if (!h.endTime) return 'Created';
+  return h.deleteReason === 'completed' ? 'Completed' : 'Deleted';
 }

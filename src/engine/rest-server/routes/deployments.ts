@@ -81,12 +81,8 @@ export function registerDeployments(router: Router, ctx: RouteContext): void {
     const id = param(req, 'id');
     const resourceId = param(req, 'resourceId');
     const data = await guard(() => engine.getDeploymentResourceData(id, resourceId), {
-      notFound: (e) =>
-        invalidRequest(
-          404,
-          `Deployment resource '${resourceId}' for deployment id '${id}' does not exist.`,
-          e,
-        ),
+      notFound: () =>
+        invalidRequest(404, `Deployment resource '${resourceId}' for deployment id '${id}' does not exist.`),
     });
     const name = (await resourcesOf(ctx, id)).find((r) => r.id === resourceId)?.name ?? 'data';
     sendBytes(res, MEDIA_TYPES[name.split('.').pop() ?? ''] ?? 'application/octet-stream', data, name);

@@ -16,7 +16,7 @@ export function registerExecutions(router: Router, ctx: RouteContext): void {
     const id = param(req, 'id');
     const name = param(req, 'name');
     return guard(() => ctx.engine.getExecutionLocalVariable(id, name), {
-      notFound: (e) => invalidRequest(404, `execution variable with name ${name} does not exist`, e),
+      notFound: () => invalidRequest(404, `execution variable with name ${name} does not exist`),
       engine: (e) => restException(500, `Cannot get execution variable ${name}: ${e.message}`, e),
     });
   };

@@ -40,7 +40,8 @@ export const failureBody = z.object({
   workerId: z.string().min(1),
   errorMessage: nullableString,
   errorDetails: nullableString,
-  retries: int.nonnegative().default(0),
+  // Negative retries reach the route, which refuses them in Camunda's words.
+  retries: int.default(0),
   retryTimeout: int.nonnegative().default(0),
   variables,
   localVariables: variables,
@@ -55,4 +56,4 @@ export const bpmnErrorBody = z.object({
 
 export const extendLockBody = z.object({ workerId: z.string().min(1), newDuration: int.positive() });
 export const lockBody = z.object({ workerId: z.string().min(1), lockDuration: int.positive() });
-export const retriesBody = z.object({ retries: int.nonnegative().nullish() });
+export const retriesBody = z.object({ retries: int.nullish() });

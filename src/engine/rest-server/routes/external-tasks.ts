@@ -7,6 +7,7 @@
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { FetchAndLockInput, ExternalTaskQuery } from '../../port.js';
+import { BadUserRequestError } from '../../errors/index.js';
 import { externalTaskDto, lockedExternalTaskDto } from '../dto/tasks.js';
 import { parseBody } from '../wire/body.js';
 import {
@@ -125,6 +126,7 @@ function registerCommands(router: Router, ctx: RouteContext): void {
   });
   command('failure', async (id, raw) => {
     const b = parseBody(S.failureBody, raw);
+    checkRetries(b.retries);
     const input = {
       ...b,
       variables: decodeVariables(b.variables),
@@ -157,9 +159,19 @@ function registerCommands(router: Router, ctx: RouteContext): void {
     if (retries === undefined || retries === null) {
       throw invalidRequest(400, 'The number of retries cannot be null.');
     }
+    checkRetries(retries);
     await guard(() => engine.setExternalTaskRetries(id, retries), rules(id));
     sendNoContent(res);
   });
+}
+
+/** Camunda's engine check, answered as its BadUserRequestException. */
+function checkRetries(retries: number): void {
+  if (retries < 0) {
+    throw new BadUserRequestError(
+      'The number of retries cannot be negative: retries is not greater than or equal to 0',
+    );
+  }
 }
 
 /**

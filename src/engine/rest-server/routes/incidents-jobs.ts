@@ -156,8 +156,8 @@ export function registerIncidentsAndJobs(router: Router, ctx: RouteContext): voi
       );
     }
     await guard(() => engine.setJobDueDate(id, due), {
-      notFound: (e) => invalidRequest(404, e.message, e),
-      engine: (e) => invalidRequest(500, e.message, e),
+      notFound: (e) => invalidRequest(404, e.message),
+      engine: (e) => invalidRequest(500, e.message),
     });
     sendNoContent(res);
   });
@@ -166,8 +166,8 @@ export function registerIncidentsAndJobs(router: Router, ctx: RouteContext): voi
     const id = param(req, 'id');
     const { retries } = parseBody(z.object({ retries: z.number().int().nonnegative() }), req.body);
     await guard(() => engine.setJobRetries(id, retries), {
-      notFound: (e) => invalidRequest(404, e.message, e),
-      engine: (e) => invalidRequest(500, e.message, e),
+      notFound: (e) => invalidRequest(404, e.message),
+      engine: (e) => invalidRequest(500, e.message),
     });
     sendNoContent(res);
   });

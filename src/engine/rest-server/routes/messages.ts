@@ -49,6 +49,10 @@ export function registerMessages(router: Router, ctx: RouteContext): void {
         // Camunda wraps MismatchingMessageCorrelationException whole, so its message starts with the class name.
         badUser: (e) => restException(400, `${MISMATCH}: ${e.message}`, e),
         notFound: (e) => restException(400, `${MISMATCH}: ${e.message}`, e),
+        engine: (e) =>
+          e.camundaType === 'MismatchingMessageCorrelationException'
+            ? restException(400, `${MISMATCH}: ${e.message}`, e)
+            : e,
       },
     );
     if (!b.resultEnabled) return sendNoContent(res);

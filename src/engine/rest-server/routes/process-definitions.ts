@@ -103,8 +103,8 @@ export function registerProcessDefinitions(router: Router, ctx: RouteContext): v
 /** The latest version of `key`; Camunda answers an unknown key with 404 RestException. */
 function byKey(ctx: RouteContext, key: string): Promise<ProcessDefinition> {
   return guard(() => ctx.engine.getProcessDefinitionByKey(key), {
-    notFound: (e) =>
-      restException(404, `No matching process definition with key: ${key} and no tenant-id`, e),
+    // Camunda queries for the key itself: a 404 without an engine cause (code null).
+    notFound: () => restException(404, `No matching process definition with key: ${key} and no tenant-id`),
   });
 }
 

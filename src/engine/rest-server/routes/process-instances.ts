@@ -178,7 +178,7 @@ function variable(ctx: RouteContext, req: Request) {
   const id = param(req, 'id');
   const name = param(req, 'name');
   return guard(() => ctx.engine.getProcessVariable(id, name), {
-    notFound: (e) => invalidRequest(404, `${RESOURCE} variable with name ${name} does not exist`, e),
+    notFound: () => invalidRequest(404, `${RESOURCE} variable with name ${name} does not exist`),
     engine: (e) => restException(500, `Cannot get ${RESOURCE} variable ${name}: ${e.message}`, e),
   });
 }

@@ -165,8 +165,8 @@ function registerForms(router: Router, ctx: RouteContext): void {
   router.get('/task/:id/deployed-form', async (req, res) => {
     const id = param(req, 'id');
     const form = await guard(() => engine.getDeployedForm(id), {
-      notFound: (e) => invalidRequest(404, e.message, e),
-      badUser: (e) => invalidRequest(400, e.message, e),
+      notFound: (e) => invalidRequest(404, e.message),
+      badUser: (e) => invalidRequest(400, e.message),
     });
     sendBytes(
       res,

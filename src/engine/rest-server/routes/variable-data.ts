@@ -11,7 +11,8 @@ export function sendVariableData(res: Response, value: TypedValue, resourceId: s
   }
   if (value.type === 'File') {
     const base = value.valueInfo.mimeType ?? 'application/octet-stream';
-    const type = value.valueInfo.encoding ? `${base}; charset=${value.valueInfo.encoding}` : base;
+    // Camunda's JAX-RS writes the parameter without a space.
+    const type = value.valueInfo.encoding ? `${base};charset=${value.valueInfo.encoding}` : base;
     sendBytes(res, type, value.value ?? Buffer.alloc(0), value.valueInfo.filename);
     return;
   }

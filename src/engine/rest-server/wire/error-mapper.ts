@@ -4,7 +4,7 @@
  * theirs; body-parser failures (malformed or oversized JSON) become 4xx, never 500. Only a real
  * bug reaches the last branch, and its message is not echoed (it could contain request data).
  */
-import { EngineError, ParseError } from '../../errors/index.js';
+import { EngineError, InvalidRequestError, ParseError } from '../../errors/index.js';
 import { RestError } from './rest-error.js';
 
 /** Camunda's error body; `code` is Camunda 7.20+'s numeric exception code (null when it has none). */
@@ -28,6 +28,10 @@ function engineCode(err: EngineError): number | null {
   return err.camundaType === 'OptimisticLockingException' ? 1 : 0;
 }
 
+function causeCode(err: EngineError): number {
+  return err.camundaType === 'OptimisticLockingException' ? 1 : 0;
+}
+
 /** body-parser's errors are plain errors with `type` and `status`. */
 interface HttpishError {
   type?: unknown;
@@ -37,7 +41,11 @@ interface HttpishError {
 
 export function toWireError(err: unknown): WireError {
   if (err instanceof RestError) {
-    const cause = err.cause instanceof EngineError ? engineCode(err.cause) : null;
+    // Camunda's REST layer wraps engine exceptions (always code 0, or 1 for optimistic locking).
+    const cause =
+      err.cause instanceof EngineError && !(err.cause instanceof InvalidRequestError)
+        ? causeCode(err.cause)
+        : null;
     return {
       status: err.status,
       body: { type: err.camundaType, message: err.message, code: cause },
