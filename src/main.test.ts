@@ -1,5 +1,6 @@
 /**
- * `npm start` as a real child process: it creates DATA_DIR, serves /engine-rest on PORT, honours
+ * `npm start` as a real child process: it creates DATA_DIR, deploys the procedures, serves
+ * /engine-rest on PORT, honours
  * the Basic auth variables, and on SIGTERM answers a waiting long poll with [] and exits cleanly.
  */
 import { expect } from 'chai';
@@ -49,6 +50,11 @@ describe('npm start (src/main.ts)', () => {
     const { child, url, exited } = await startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
     expect(existsSync(path.join(dataDir, 'engine.sqlite'))).to.equal(true);
     expect((await fetch(`${url}/version`)).status).to.equal(200);
+    // The partnerships' procedures are deployed at start.
+    const defs = (await (await fetch(`${url}/process-definition?latestVersion=true`)).json()) as {
+      key: string;
+    }[];
+    expect(defs.map((d) => d.key)).to.include('LiverpoolEscalation');
     const poll = fetch(`${url}/external-task/fetchAndLock`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,7 +1,8 @@
 /**
- * `npm start`: the embedded engine on SQLite behind `/engine-rest`. The only module that reads
- * the environment. SIGINT / SIGTERM shut down gracefully: stop accepting connections, answer
- * waiting long polls with [], close the engine (and its database), then exit.
+ * `npm start`: the embedded engine on SQLite behind `/engine-rest`, with the partnerships'
+ * diagrams and forms deployed (duplicate filtering: an unchanged restart adds no version). The
+ * only module that reads the environment. SIGINT / SIGTERM shut down gracefully: stop accepting
+ * connections, answer waiting long polls with [], close the engine (and its database), then exit.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from './config.js';
@@ -9,6 +10,7 @@ import { systemClock } from './clock/system-clock.js';
 import { jsonLineLogger, type Logger } from './log/logger.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
 import { createServer, listen, type RunningServer } from './engine/rest-server/index.js';
+import { deployProcesses } from '../processes/deploy.js';
 
 async function start(
   config: Config,
@@ -21,8 +23,13 @@ async function start(
     timezone: config.timezone,
     logger,
   });
-  const app = createServer({ engine, auth: config.auth, logger, timezone: config.timezone });
   try {
+    // A diagram the engine refuses is a defect of this checkout: refuse to start rather than serve without it.
+    const deployed = await deployProcesses(engine);
+    logger.info('procedures deployed', {
+      newDefinitions: Object.keys(deployed.deployedProcessDefinitions).length,
+    });
+    const app = createServer({ engine, auth: config.auth, logger, timezone: config.timezone });
     const running = await listen(app, config.port, config.host);
     return { engine, running };
   } catch (err) {
