@@ -47,7 +47,7 @@ async function drain(engine: EmbeddedEngine): Promise<void> {
   throw new Error('drain did not finish within 20 s');
 }
 
-const engine = await openEmbeddedEngine({ databaseFile, clock: systemClock, synchronous: 'NORMAL' });
+const engine = await openEmbeddedEngine({ databaseFile, clock: systemClock });
 await engine.deploy({
   name: 'crash',
   enableDuplicateFiltering: true,

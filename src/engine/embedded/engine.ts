@@ -31,80 +31,106 @@ export interface Services {
   cleanup: HistoryCleanup;
 }
 
-type Port = { [K in keyof EnginePort]: EnginePort[K] };
+/** The named methods of `target`, bound to it. */
+function bind<T extends object, K extends keyof T>(target: T, names: readonly K[]): Pick<T, K> {
+  const bound = {} as Pick<T, K>;
+  for (const name of names) {
+    const method = target[name] as (...args: unknown[]) => unknown;
+    (bound as Record<K, unknown>)[name] = method.bind(target);
+  }
+  return bound;
+}
 
-/** Binds every port method to its service (keeps this class free of 60 one-line wrappers). */
-function bindPort(s: Services): Omit<Port, 'close'> {
-  const d = s.deployments,
-    f = s.definitions,
-    i = s.instances,
-    x = s.externalTasks,
-    u = s.userTasks;
-  const h = s.history;
+/** Which service owns which port methods. */
+const DEPLOYMENTS_METHODS = [
+  'deploy',
+  'listDeployments',
+  'countDeployments',
+  'getDeployment',
+  'listDeploymentResources',
+  'getDeploymentResourceData',
+  'deleteDeployment',
+] as const;
+const DEFINITIONS_METHODS = [
+  'listProcessDefinitions',
+  'countProcessDefinitions',
+  'getProcessDefinition',
+  'getProcessDefinitionByKey',
+  'getProcessDefinitionXml',
+] as const;
+const INSTANCES_METHODS = [
+  'startProcessInstance',
+  'listProcessInstances',
+  'countProcessInstances',
+  'getProcessInstance',
+  'deleteProcessInstance',
+  'getActivityInstanceTree',
+  'getProcessVariables',
+  'getProcessVariable',
+  'modifyProcessVariables',
+  'getExecutionLocalVariable',
+] as const;
+const EXTERNAL_TASKS_METHODS = [
+  'fetchAndLock',
+  'completeExternalTask',
+  'handleExternalTaskFailure',
+  'handleExternalTaskBpmnError',
+  'extendExternalTaskLock',
+  'lockExternalTask',
+  'unlockExternalTask',
+  'setExternalTaskRetries',
+  'listExternalTasks',
+  'countExternalTasks',
+  'getExternalTask',
+  'getExternalTaskErrorDetails',
+] as const;
+const USER_TASKS_METHODS = [
+  'listUserTasks',
+  'countUserTasks',
+  'getUserTask',
+  'claimUserTask',
+  'unclaimUserTask',
+  'setUserTaskAssignee',
+  'completeUserTask',
+  'getUserTaskForm',
+  'getDeployedForm',
+  'getUserTaskVariables',
+] as const;
+const MESSAGES_METHODS = ['correlateMessage'] as const;
+const INCIDENTS_METHODS = ['listIncidents', 'countIncidents'] as const;
+const JOBS_METHODS = [
+  'listJobs',
+  'countJobs',
+  'getJob',
+  'executeJob',
+  'setJobDueDate',
+  'setJobRetries',
+] as const;
+const HISTORY_METHODS = [
+  'listHistoricProcessInstances',
+  'countHistoricProcessInstances',
+  'listHistoricActivityInstances',
+  'countHistoricActivityInstances',
+  'listHistoricVariableInstances',
+  'countHistoricVariableInstances',
+  'listHistoricIncidents',
+  'countHistoricIncidents',
+  'listHistoricTasks',
+  'countHistoricTasks',
+] as const;
+
+/** Every port method, bound to the service that owns it (the type checks that none is missing). */
+function bindPort(s: Services): Omit<EnginePort, 'close'> {
   return {
-    deploy: d.deploy.bind(d),
-    listDeployments: d.listDeployments.bind(d),
-    countDeployments: d.countDeployments.bind(d),
-    getDeployment: d.getDeployment.bind(d),
-    listDeploymentResources: d.listDeploymentResources.bind(d),
-    getDeploymentResourceData: d.getDeploymentResourceData.bind(d),
-    deleteDeployment: d.deleteDeployment.bind(d),
-    listProcessDefinitions: f.listProcessDefinitions.bind(f),
-    countProcessDefinitions: f.countProcessDefinitions.bind(f),
-    getProcessDefinition: f.getProcessDefinition.bind(f),
-    getProcessDefinitionByKey: f.getProcessDefinitionByKey.bind(f),
-    getProcessDefinitionXml: f.getProcessDefinitionXml.bind(f),
-    startProcessInstance: i.startProcessInstance.bind(i),
-    listProcessInstances: i.listProcessInstances.bind(i),
-    countProcessInstances: i.countProcessInstances.bind(i),
-    getProcessInstance: i.getProcessInstance.bind(i),
-    deleteProcessInstance: i.deleteProcessInstance.bind(i),
-    getActivityInstanceTree: i.getActivityInstanceTree.bind(i),
-    getProcessVariables: i.getProcessVariables.bind(i),
-    getProcessVariable: i.getProcessVariable.bind(i),
-    modifyProcessVariables: i.modifyProcessVariables.bind(i),
-    getExecutionLocalVariable: i.getExecutionLocalVariable.bind(i),
-    fetchAndLock: x.fetchAndLock.bind(x),
-    completeExternalTask: x.completeExternalTask.bind(x),
-    handleExternalTaskFailure: x.handleExternalTaskFailure.bind(x),
-    handleExternalTaskBpmnError: x.handleExternalTaskBpmnError.bind(x),
-    extendExternalTaskLock: x.extendExternalTaskLock.bind(x),
-    lockExternalTask: x.lockExternalTask.bind(x),
-    unlockExternalTask: x.unlockExternalTask.bind(x),
-    setExternalTaskRetries: x.setExternalTaskRetries.bind(x),
-    listExternalTasks: x.listExternalTasks.bind(x),
-    countExternalTasks: x.countExternalTasks.bind(x),
-    getExternalTask: x.getExternalTask.bind(x),
-    getExternalTaskErrorDetails: x.getExternalTaskErrorDetails.bind(x),
-    listUserTasks: u.listUserTasks.bind(u),
-    countUserTasks: u.countUserTasks.bind(u),
-    getUserTask: u.getUserTask.bind(u),
-    claimUserTask: u.claimUserTask.bind(u),
-    unclaimUserTask: u.unclaimUserTask.bind(u),
-    setUserTaskAssignee: u.setUserTaskAssignee.bind(u),
-    completeUserTask: u.completeUserTask.bind(u),
-    getUserTaskForm: u.getUserTaskForm.bind(u),
-    getDeployedForm: u.getDeployedForm.bind(u),
-    getUserTaskVariables: u.getUserTaskVariables.bind(u),
-    correlateMessage: s.messages.correlateMessage.bind(s.messages),
-    listIncidents: s.incidents.listIncidents.bind(s.incidents),
-    countIncidents: s.incidents.countIncidents.bind(s.incidents),
-    listJobs: s.jobs.listJobs.bind(s.jobs),
-    countJobs: s.jobs.countJobs.bind(s.jobs),
-    getJob: s.jobs.getJob.bind(s.jobs),
-    executeJob: s.jobs.executeJob.bind(s.jobs),
-    setJobDueDate: s.jobs.setJobDueDate.bind(s.jobs),
-    setJobRetries: s.jobs.setJobRetries.bind(s.jobs),
-    listHistoricProcessInstances: h.listHistoricProcessInstances.bind(h),
-    countHistoricProcessInstances: h.countHistoricProcessInstances.bind(h),
-    listHistoricActivityInstances: h.listHistoricActivityInstances.bind(h),
-    countHistoricActivityInstances: h.countHistoricActivityInstances.bind(h),
-    listHistoricVariableInstances: h.listHistoricVariableInstances.bind(h),
-    countHistoricVariableInstances: h.countHistoricVariableInstances.bind(h),
-    listHistoricIncidents: h.listHistoricIncidents.bind(h),
-    countHistoricIncidents: h.countHistoricIncidents.bind(h),
-    listHistoricTasks: h.listHistoricTasks.bind(h),
-    countHistoricTasks: h.countHistoricTasks.bind(h),
+    ...bind(s.deployments, DEPLOYMENTS_METHODS),
+    ...bind(s.definitions, DEFINITIONS_METHODS),
+    ...bind(s.instances, INSTANCES_METHODS),
+    ...bind(s.externalTasks, EXTERNAL_TASKS_METHODS),
+    ...bind(s.userTasks, USER_TASKS_METHODS),
+    ...bind(s.messages, MESSAGES_METHODS),
+    ...bind(s.incidents, INCIDENTS_METHODS),
+    ...bind(s.jobs, JOBS_METHODS),
+    ...bind(s.history, HISTORY_METHODS),
   };
 }
 
