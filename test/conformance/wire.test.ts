@@ -34,6 +34,7 @@ forEachTarget(
       ]) {
         const res = await call('GET', path);
         expect(res.headers.get('content-type'), path).to.equal('application/json');
+        expect(res.headers.get('cache-control'), path).to.equal('no-cache');
       }
     });
 

@@ -12,6 +12,8 @@ export function sendJson(res: Response, status: number, body: unknown): void {
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   res.statusCode = status;
   res.setHeader('Content-Type', JSON_TYPE);
+  // As Camunda: answers reflect the engine's state at that moment and must not be cached.
+  res.setHeader('Cache-Control', 'no-cache');
   res.setHeader('Content-Length', payload.length);
   res.end(payload);
 }
