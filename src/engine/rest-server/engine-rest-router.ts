@@ -21,7 +21,8 @@ import { registerExecutions } from './routes/executions.js';
 import { registerExternalTasks } from './routes/external-tasks.js';
 import { registerTasks } from './routes/tasks.js';
 import { registerMessages } from './routes/messages.js';
-import { registerIncidentsAndJobs } from './routes/incidents-jobs.js';
+import { registerIncidents } from './routes/incidents.js';
+import { registerJobs } from './routes/jobs.js';
 import { registerHistory } from './routes/history.js';
 
 export interface EngineRestOptions {
@@ -61,7 +62,8 @@ export function createEngineRestRouter(options: EngineRestOptions): Router {
   registerExternalTasks(api, ctx);
   registerTasks(api, ctx);
   registerMessages(api, ctx);
-  registerIncidentsAndJobs(api, ctx);
+  registerIncidents(api, ctx);
+  registerJobs(api, ctx);
   registerHistory(api, ctx);
 
   const router = express.Router();

@@ -9,7 +9,7 @@ import type {
   HistoricTask,
   HistoricVariableInstance,
 } from '../../port.js';
-import { encodeTypedValue, type EncodeOptions } from '../wire/typed-values.js';
+import { encodeTypedValue, type EncodeOptions } from '../wire/typed-values-encode.js';
 import type { TypedValue } from '../../variables.js';
 import type { DateFmt } from './date-fmt.js';
 

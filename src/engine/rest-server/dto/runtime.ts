@@ -12,7 +12,7 @@ import type {
   TransitionInstance,
 } from '../../port.js';
 import { createHash } from 'node:crypto';
-import { encodeVariables, type EncodeOptions } from '../wire/typed-values.js';
+import { encodeVariables, type EncodeOptions } from '../wire/typed-values-encode.js';
 import type { AtomLink, DateFmt } from './date-fmt.js';
 
 export function processInstanceDto(p: ProcessInstance, definitionKey: string | null, links: AtomLink[] = []) {

@@ -3,7 +3,7 @@
  * LockedExternalTaskDto, TaskDto, FormDto).
  */
 import type { ExternalTask, LockedExternalTask, TaskForm, UserTask } from '../../port.js';
-import { encodeVariables, type EncodeOptions } from '../wire/typed-values.js';
+import { encodeVariables, type EncodeOptions } from '../wire/typed-values-encode.js';
 import type { DateFmt } from './date-fmt.js';
 
 export function externalTaskDto(t: ExternalTask, fmt: DateFmt) {

@@ -2,7 +2,10 @@
  * What every route module gets: the engine, the zone dates are written in, and helpers that
  * translate the port's errors the way Camunda's REST resources do at that endpoint.
  */
-import type { Request } from 'express';
+import type { Request, Router } from 'express';
+import type { z } from 'zod';
+import { defined, filtersOnly, parseQuery } from '../wire/query.js';
+import { sendJson } from '../wire/send.js';
 import type { EnginePort } from '../../port.js';
 import { BadUserRequestError, EngineError, InvalidRequestError, NotFoundError } from '../../errors/index.js';
 import type { Logger } from '../../../log/logger.js';
@@ -97,4 +100,32 @@ export function selfLink(req: Request, path: string): AtomLink[] {
 export function param(req: Request, name: string): string {
   const v = (req.params as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(v) ? v.join('/') : (v ?? '');
+}
+
+/**
+ * `GET path` (a list) and `GET path/count` over one query schema, the shape of most of Camunda's
+ * query endpoints: the list takes paging and sorting, the count only the filters.
+ */
+export function listAndCount<S extends z.ZodObject, T>(
+  router: Router,
+  path: string,
+  schema: S,
+  handlers: {
+    list: (q: z.output<S>) => Promise<T[]>;
+    count: (q: z.output<S>) => Promise<number>;
+    toDto: (row: T, q: z.output<S>) => unknown;
+  },
+): void {
+  router.get(path, async (req, res) => {
+    const q = defined(parseQuery(schema, req.query));
+    sendJson(
+      res,
+      200,
+      (await handlers.list(q)).map((row) => handlers.toDto(row, q)),
+    );
+  });
+  router.get(`${path}/count`, async (req, res) => {
+    const q = filtersOnly(parseQuery(schema, req.query)) as z.output<S>;
+    sendJson(res, 200, { count: await handlers.count(q) });
+  });
 }

@@ -8,9 +8,9 @@ import type { DeployInput } from '../../port.js';
 import { deploymentDto, deploymentResourceDto, deploymentWithDefinitionsDto } from '../dto/repository.js';
 import { parseMultipart } from '../wire/multipart.js';
 import { checkResourceName } from '../wire/names.js';
-import { defined, pagingShape, parseQuery, qSortBy, qSortOrder, qString } from '../wire/query.js';
+import { pagingShape, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendBytes, sendJson, sendNoContent } from '../wire/send.js';
-import { guard, invalidRequest, param, selfLink, type RouteContext } from './context.js';
+import { listAndCount, guard, invalidRequest, param, selfLink, type RouteContext } from './context.js';
 
 const deploymentQuery = z.object({
   id: qString.optional(),
@@ -40,24 +40,10 @@ const notFound = (id: string) => () => invalidRequest(404, `Deployment with id '
 export function registerDeployments(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;
 
-  router.get('/deployment', async (req, res) => {
-    const q = parseQuery(deploymentQuery, req.query);
-    sendJson(
-      res,
-      200,
-      (await engine.listDeployments(defined(q))).map((d) => deploymentDto(d, fmt)),
-    );
-  });
-
-  router.get('/deployment/count', async (req, res) => {
-    const {
-      firstResult: _f,
-      maxResults: _m,
-      sortBy: _s,
-      sortOrder: _o,
-      ...q
-    } = parseQuery(deploymentQuery, req.query);
-    sendJson(res, 200, { count: await engine.countDeployments(defined(q)) });
+  listAndCount(router, '/deployment', deploymentQuery, {
+    list: (q) => engine.listDeployments(q),
+    count: (q) => engine.countDeployments(q),
+    toDto: (d) => deploymentDto(d, fmt),
   });
 
   router.post('/deployment/create', async (req, res) => {

@@ -7,7 +7,7 @@ import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { parseQuery, qBool } from '../wire/query.js';
 import { sendJson } from '../wire/send.js';
-import { encodeTypedValue } from '../wire/typed-values.js';
+import { encodeTypedValue } from '../wire/typed-values-encode.js';
 import { guard, invalidRequest, param, restException, type RouteContext } from './context.js';
 import { sendVariableData } from './variable-data.js';
 

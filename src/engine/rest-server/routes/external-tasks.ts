@@ -6,23 +6,15 @@
  */
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
-import type { FetchAndLockInput, ExternalTaskQuery } from '../../port.js';
+import type { EnginePort, FetchAndLockInput, ExternalTaskQuery } from '../../port.js';
 import { BadUserRequestError } from '../../errors/index.js';
 import { externalTaskDto, lockedExternalTaskDto } from '../dto/tasks.js';
 import { parseBody } from '../wire/body.js';
-import {
-  compact,
-  defined,
-  pagingShape,
-  parseQuery,
-  qBool,
-  qSortBy,
-  qSortOrder,
-  qString,
-} from '../wire/query.js';
+import { compact, defined, pagingShape, qBool, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendJson, sendNoContent } from '../wire/send.js';
 import { decodeVariables } from '../wire/typed-values.js';
 import {
+  listAndCount,
   guard,
   invalidRequest,
   param,
@@ -64,24 +56,10 @@ export function registerExternalTasks(router: Router, ctx: RouteContext): void {
 
   router.post('/external-task/fetchAndLock', (req, res) => fetchAndLock(ctx, req, res));
 
-  router.get('/external-task', async (req, res) => {
-    const q = toPortQuery(parseQuery(taskQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listExternalTasks(q)).map((t) => externalTaskDto(t, fmt)),
-    );
-  });
-
-  router.get('/external-task/count', async (req, res) => {
-    const {
-      firstResult: _f,
-      maxResults: _m,
-      sortBy: _s,
-      sortOrder: _o,
-      ...q
-    } = toPortQuery(parseQuery(taskQuery, req.query));
-    sendJson(res, 200, { count: await engine.countExternalTasks(q) });
+  listAndCount(router, '/external-task', taskQuery, {
+    list: (q) => engine.listExternalTasks(toPortQuery(q)),
+    count: (q) => engine.countExternalTasks(toPortQuery(q)),
+    toDto: (t) => externalTaskDto(t, fmt),
   });
 
   router.get('/external-task/:id', async (req, res) => {
@@ -105,54 +83,44 @@ export function registerExternalTasks(router: Router, ctx: RouteContext): void {
   registerCommands(router, ctx);
 }
 
-function registerCommands(router: Router, ctx: RouteContext): void {
-  const { engine } = ctx;
-  const command = (path: string, run: (id: string, body: unknown) => Promise<void>): void => {
-    router.post(`/external-task/:id/${path}`, async (req, res) => {
-      const id = param(req, 'id');
-      await run(id, req.body);
-      sendNoContent(res);
-    });
-  };
+type Command = (engine: EnginePort, id: string, body: unknown) => Promise<void>;
 
-  command('complete', async (id, raw) => {
+/**
+ * The task commands, each a body schema and a port call; Camunda's resource translates the errors
+ * of all of them alike (`rules`).
+ */
+const COMMANDS: Record<string, Command> = {
+  complete: (engine, id, raw) => {
     const b = parseBody(S.completeBody, raw);
-    const input = {
-      workerId: b.workerId,
-      variables: decodeVariables(b.variables),
-      localVariables: decodeVariables(b.localVariables, 'localVariables'),
-    };
-    await guard(() => engine.completeExternalTask(id, input), rules(id));
-  });
-  command('failure', async (id, raw) => {
+    const variables = decodeVariables(b.variables);
+    const localVariables = decodeVariables(b.localVariables, 'localVariables');
+    return engine.completeExternalTask(id, { workerId: b.workerId, variables, localVariables });
+  },
+  failure: (engine, id, raw) => {
     const b = parseBody(S.failureBody, raw);
     checkRetries(b.retries);
-    const input = {
-      ...b,
-      variables: decodeVariables(b.variables),
-      localVariables: decodeVariables(b.localVariables, 'localVariables'),
-    };
-    await guard(() => engine.handleExternalTaskFailure(id, input), rules(id));
-  });
-  command('bpmnError', async (id, raw) => {
+    const variables = decodeVariables(b.variables);
+    const localVariables = decodeVariables(b.localVariables, 'localVariables');
+    return engine.handleExternalTaskFailure(id, { ...b, variables, localVariables });
+  },
+  bpmnError: (engine, id, raw) => {
     const b = parseBody(S.bpmnErrorBody, raw);
-    await guard(
-      () => engine.handleExternalTaskBpmnError(id, { ...b, variables: decodeVariables(b.variables) }),
-      rules(id),
-    );
-  });
-  command('extendLock', async (id, raw) => {
-    const b = parseBody(S.extendLockBody, raw);
-    await guard(() => engine.extendExternalTaskLock(id, b), rules(id));
-  });
-  command('lock', async (id, raw) => {
-    const b = parseBody(S.lockBody, raw);
-    await guard(() => engine.lockExternalTask(id, b), rules(id));
-  });
-  command('unlock', async (id) => {
-    await guard(() => engine.unlockExternalTask(id), rules(id));
-  });
+    return engine.handleExternalTaskBpmnError(id, { ...b, variables: decodeVariables(b.variables) });
+  },
+  extendLock: (engine, id, raw) => engine.extendExternalTaskLock(id, parseBody(S.extendLockBody, raw)),
+  lock: (engine, id, raw) => engine.lockExternalTask(id, parseBody(S.lockBody, raw)),
+  unlock: (engine, id) => engine.unlockExternalTask(id),
+};
 
+function registerCommands(router: Router, ctx: RouteContext): void {
+  for (const [path, run] of Object.entries(COMMANDS)) {
+    router.post(`/external-task/:id/${path}`, async (req, res) => {
+      const id = param(req, 'id');
+      // Body validation runs inside the guard too: its RestErrors pass through unchanged.
+      await guard(() => run(ctx.engine, id, req.body), rules(id));
+      sendNoContent(res);
+    });
+  }
   router.put('/external-task/:id/retries', async (req, res) => {
     const id = param(req, 'id');
     const { retries } = parseBody(S.retriesBody, req.body);
@@ -160,7 +128,7 @@ function registerCommands(router: Router, ctx: RouteContext): void {
       throw invalidRequest(400, 'The number of retries cannot be null.');
     }
     checkRetries(retries);
-    await guard(() => engine.setExternalTaskRetries(id, retries), rules(id));
+    await guard(() => ctx.engine.setExternalTaskRetries(id, retries), rules(id));
     sendNoContent(res);
   });
 }

@@ -8,19 +8,9 @@ import {
   historicTaskDto,
   historicVariableInstanceDto,
 } from '../dto/history.js';
-import {
-  defined,
-  pagingShape,
-  parseQuery,
-  qBool,
-  qDate,
-  qList,
-  qSortBy,
-  qSortOrder,
-  qString,
-} from '../wire/query.js';
+import { pagingShape, qBool, qDate, qList, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendJson } from '../wire/send.js';
-import { invalidRequest, param, type RouteContext } from './context.js';
+import { invalidRequest, listAndCount, param, type RouteContext } from './context.js';
 
 const sorting = <T extends string>(values: readonly [T, ...T[]]) => ({
   sortBy: qSortBy(values).optional(),
@@ -79,32 +69,12 @@ const taskQuery = z.object({
   ...sorting(['taskId', 'startTime', 'endTime', 'duration']),
 });
 
-/** A count takes the list's filters without paging or sorting. */
-function filtersOnly<
-  T extends { firstResult?: unknown; maxResults?: unknown; sortBy?: unknown; sortOrder?: unknown },
->(q: T): Omit<T, 'firstResult' | 'maxResults' | 'sortBy' | 'sortOrder'> {
-  const { firstResult: _f, maxResults: _m, sortBy: _s, sortOrder: _o, ...rest } = q;
-  return defined(rest);
-}
-
 export function registerHistory(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;
-  const enc = (deserializeValues?: boolean) => ({
-    zone: ctx.zone,
-    deserializeValues: deserializeValues ?? true,
-  });
-
-  router.get('/history/process-instance', async (req, res) => {
-    const q = defined(parseQuery(processQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listHistoricProcessInstances(q)).map((h) => historicProcessInstanceDto(h, fmt)),
-    );
-  });
-  router.get('/history/process-instance/count', async (req, res) => {
-    const q = filtersOnly(parseQuery(processQuery, req.query));
-    sendJson(res, 200, { count: await engine.countHistoricProcessInstances(q) });
+  listAndCount(router, '/history/process-instance', processQuery, {
+    list: (q) => engine.listHistoricProcessInstances(q),
+    count: (q) => engine.countHistoricProcessInstances(q),
+    toDto: (h) => historicProcessInstanceDto(h, fmt),
   });
   router.get('/history/process-instance/:id', async (req, res) => {
     const id = param(req, 'id');
@@ -112,57 +82,25 @@ export function registerHistory(router: Router, ctx: RouteContext): void {
     if (!h) throw invalidRequest(404, `Historic process instance with id ${id} does not exist`);
     sendJson(res, 200, historicProcessInstanceDto(h, fmt));
   });
-
-  router.get('/history/activity-instance', async (req, res) => {
-    const q = defined(parseQuery(activityQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listHistoricActivityInstances(q)).map((h) => historicActivityInstanceDto(h, fmt)),
-    );
+  listAndCount(router, '/history/activity-instance', activityQuery, {
+    list: (q) => engine.listHistoricActivityInstances(q),
+    count: (q) => engine.countHistoricActivityInstances(q),
+    toDto: (h) => historicActivityInstanceDto(h, fmt),
   });
-  router.get('/history/activity-instance/count', async (req, res) => {
-    const q = filtersOnly(parseQuery(activityQuery, req.query));
-    sendJson(res, 200, { count: await engine.countHistoricActivityInstances(q) });
+  listAndCount(router, '/history/variable-instance', variableQuery, {
+    list: (q) => engine.listHistoricVariableInstances(q),
+    count: (q) => engine.countHistoricVariableInstances(q),
+    toDto: (h, q) =>
+      historicVariableInstanceDto(h, fmt, { zone: ctx.zone, deserializeValues: q.deserializeValues ?? true }),
   });
-
-  router.get('/history/variable-instance', async (req, res) => {
-    const q = defined(parseQuery(variableQuery, req.query));
-    const list = await engine.listHistoricVariableInstances(q);
-    sendJson(
-      res,
-      200,
-      list.map((h) => historicVariableInstanceDto(h, fmt, enc(q.deserializeValues))),
-    );
+  listAndCount(router, '/history/incident', incidentQuery, {
+    list: (q) => engine.listHistoricIncidents(q),
+    count: (q) => engine.countHistoricIncidents(q),
+    toDto: (h) => historicIncidentDto(h, fmt),
   });
-  router.get('/history/variable-instance/count', async (req, res) => {
-    const q = filtersOnly(parseQuery(variableQuery, req.query));
-    sendJson(res, 200, { count: await engine.countHistoricVariableInstances(q) });
-  });
-
-  router.get('/history/incident', async (req, res) => {
-    const q = defined(parseQuery(incidentQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listHistoricIncidents(q)).map((h) => historicIncidentDto(h, fmt)),
-    );
-  });
-  router.get('/history/incident/count', async (req, res) => {
-    const q = filtersOnly(parseQuery(incidentQuery, req.query));
-    sendJson(res, 200, { count: await engine.countHistoricIncidents(q) });
-  });
-
-  router.get('/history/task', async (req, res) => {
-    const q = defined(parseQuery(taskQuery, req.query));
-    sendJson(
-      res,
-      200,
-      (await engine.listHistoricTasks(q)).map((h) => historicTaskDto(h, fmt)),
-    );
-  });
-  router.get('/history/task/count', async (req, res) => {
-    const q = filtersOnly(parseQuery(taskQuery, req.query));
-    sendJson(res, 200, { count: await engine.countHistoricTasks(q) });
+  listAndCount(router, '/history/task', taskQuery, {
+    list: (q) => engine.listHistoricTasks(q),
+    count: (q) => engine.countHistoricTasks(q),
+    toDto: (h) => historicTaskDto(h, fmt),
   });
 }

@@ -8,19 +8,11 @@ import type { ProcessDefinition } from '../../port.js';
 import { processDefinitionDto } from '../dto/repository.js';
 import { processInstanceDto, processInstanceWithVariablesDto } from '../dto/runtime.js';
 import { parseBody } from '../wire/body.js';
-import {
-  defined,
-  pagingShape,
-  parseQuery,
-  qBool,
-  qInt,
-  qSortBy,
-  qSortOrder,
-  qString,
-} from '../wire/query.js';
+import { pagingShape, qBool, qInt, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendJson } from '../wire/send.js';
 import { decodeVariables } from '../wire/typed-values.js';
 import {
+  listAndCount,
   guard,
   invalidRequest,
   param,
@@ -55,20 +47,10 @@ const noDefinition = (id: string) => (e: Error) =>
 export function registerProcessDefinitions(router: Router, ctx: RouteContext): void {
   const { engine } = ctx;
 
-  router.get('/process-definition', async (req, res) => {
-    const q = parseQuery(definitionQuery, req.query);
-    sendJson(res, 200, (await engine.listProcessDefinitions(defined(q))).map(processDefinitionDto));
-  });
-
-  router.get('/process-definition/count', async (req, res) => {
-    const {
-      firstResult: _f,
-      maxResults: _m,
-      sortBy: _s,
-      sortOrder: _o,
-      ...q
-    } = parseQuery(definitionQuery, req.query);
-    sendJson(res, 200, { count: await engine.countProcessDefinitions(defined(q)) });
+  listAndCount(router, '/process-definition', definitionQuery, {
+    list: (q) => engine.listProcessDefinitions(q),
+    count: (q) => engine.countProcessDefinitions(q),
+    toDto: processDefinitionDto,
   });
 
   router.get('/process-definition/key/:key', async (req, res) => {

@@ -1,14 +1,12 @@
 /**
- * Process instances: query, count, get, delete, the activity instance tree, and the instance's
- * variables (map, single, binary data), with Camunda's wording for each failure.
+ * Process instances: query, count, get, delete and the activity instance tree, with Camunda's
+ * wording for each failure; their variables are in `process-variables.ts`.
  */
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { ProcessInstanceQuery } from '../../port.js';
 import { activityInstanceDto, processInstanceDto } from '../dto/runtime.js';
-import { parseBody } from '../wire/body.js';
 import { parseCamundaDate } from '../wire/date-format.js';
-import { checkVariableName } from '../wire/names.js';
 import {
   defined,
   pagingShape,
@@ -20,14 +18,8 @@ import {
   qString,
 } from '../wire/query.js';
 import { sendJson, sendNoContent } from '../wire/send.js';
-import {
-  decodeTypedValue,
-  decodeVariables,
-  encodeTypedValue,
-  encodeVariables,
-} from '../wire/typed-values.js';
-import { guard, invalidRequest, param, restException, statusOf, type RouteContext } from './context.js';
-import { sendVariableData } from './variable-data.js';
+import { guard, invalidRequest, param, type RouteContext } from './context.js';
+import { registerProcessVariables } from './process-variables.js';
 
 const instanceQuery = z.object({
   processInstanceIds: qList.optional(),
@@ -42,13 +34,6 @@ const instanceQuery = z.object({
   sortOrder: qSortOrder.optional(),
   ...pagingShape,
 });
-
-const modificationBody = z.object({
-  modifications: z.record(z.string(), z.unknown()).nullish(),
-  deletions: z.array(z.string()).nullish(),
-});
-
-const RESOURCE = 'process instance';
 
 export function registerProcessInstances(router: Router, ctx: RouteContext): void {
   const { engine } = ctx;
@@ -92,95 +77,11 @@ export function registerProcessInstances(router: Router, ctx: RouteContext): voi
     sendJson(res, 200, activityInstanceDto(tree));
   });
 
-  registerVariables(router, ctx);
-}
-
-function registerVariables(router: Router, ctx: RouteContext): void {
-  const { engine } = ctx;
-
-  router.get('/process-instance/:id/variables', async (req, res) => {
-    const id = param(req, 'id');
-    const { deserializeValues } = parseQuery(z.object({ deserializeValues: qBool.optional() }), req.query);
-    const vars = await guard(() => engine.getProcessVariables(id), { notFound: missing(id) });
-    sendJson(
-      res,
-      200,
-      encodeVariables(vars, { zone: ctx.zone, deserializeValues: deserializeValues ?? true }),
-    );
-  });
-
-  router.post('/process-instance/:id/variables', async (req, res) => {
-    const id = param(req, 'id');
-    const body = parseBody(modificationBody, req.body);
-    const modifications = await guard(() => decodeVariables(body.modifications, 'modifications'), {
-      invalid: (e) => invalidRequest(statusOf(e), `Cannot modify variables for ${RESOURCE}: ${e.message}`, e),
-    });
-    const deletions = body.deletions ?? [];
-    deletions.forEach((n, i) => checkVariableName(n, `deletions[${i}]`));
-    await guard(() => engine.modifyProcessVariables(id, { modifications, deletions }), {
-      notFound: (e) => invalidRequest(404, `Cannot modify variables for ${RESOURCE} ${id}: ${e.message}`, e),
-      engine: (e) => restException(500, `Cannot modify variables for ${RESOURCE} ${id}: ${e.message}`, e),
-    });
-    sendNoContent(res);
-  });
-
-  router.get('/process-instance/:id/variables/:name', async (req, res) => {
-    const { deserializeValue } = parseQuery(z.object({ deserializeValue: qBool.optional() }), req.query);
-    const value = await variable(ctx, req);
-    sendJson(
-      res,
-      200,
-      encodeTypedValue(value, { zone: ctx.zone, deserializeValues: deserializeValue ?? true }),
-    );
-  });
-
-  router.get('/process-instance/:id/variables/:name/data', async (req, res) => {
-    sendVariableData(res, await variable(ctx, req), param(req, 'id'));
-  });
-
-  router.put('/process-instance/:id/variables/:name', async (req, res) => {
-    const id = param(req, 'id');
-    const name = param(req, 'name');
-    const prefix = `Cannot put ${RESOURCE} variable ${name}: `;
-    await guard(
-      () => {
-        checkVariableName(name, 'name');
-        const value = decodeTypedValue(req.body ?? {}, name);
-        return engine.modifyProcessVariables(id, { modifications: { [name]: value } });
-      },
-      {
-        invalid: (e) => invalidRequest(statusOf(e), prefix + e.message, e),
-        notFound: (e) => invalidRequest(404, prefix + e.message, e),
-        badUser: (e) => restException(400, prefix + e.message, e),
-        engine: (e) => restException(500, prefix + e.message, e),
-      },
-    );
-    sendNoContent(res);
-  });
-
-  router.delete('/process-instance/:id/variables/:name', async (req, res) => {
-    const id = param(req, 'id');
-    const name = param(req, 'name');
-    const prefix = `Cannot delete ${RESOURCE} variable ${name}: `;
-    await guard(() => engine.modifyProcessVariables(id, { deletions: [name] }), {
-      notFound: (e) => invalidRequest(404, prefix + e.message, e),
-      engine: (e) => restException(500, prefix + e.message, e),
-    });
-    sendNoContent(res);
-  });
+  registerProcessVariables(router, ctx);
 }
 
 function missing(id: string) {
   return () => invalidRequest(404, `Process instance with id ${id} does not exist`);
-}
-
-function variable(ctx: RouteContext, req: Request) {
-  const id = param(req, 'id');
-  const name = param(req, 'name');
-  return guard(() => ctx.engine.getProcessVariable(id, name), {
-    notFound: () => invalidRequest(404, `${RESOURCE} variable with name ${name} does not exist`),
-    engine: (e) => restException(500, `Cannot get ${RESOURCE} variable ${name}: ${e.message}`, e),
-  });
 }
 
 type InstanceQueryInput = z.output<typeof instanceQuery>;

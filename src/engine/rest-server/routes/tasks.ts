@@ -7,20 +7,19 @@ import { z } from 'zod';
 import type { UserTaskQuery } from '../../port.js';
 import { formDto, userTaskDto } from '../dto/tasks.js';
 import { parseBody } from '../wire/body.js';
-import {
-  defined,
-  pagingShape,
-  parseQuery,
-  qBool,
-  qDate,
-  qList,
-  qSortBy,
-  qSortOrder,
-  qString,
-} from '../wire/query.js';
+import { pagingShape, parseQuery, qBool, qDate, qList, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendBytes, sendJson, sendNoContent } from '../wire/send.js';
-import { decodeVariables, encodeVariables } from '../wire/typed-values.js';
-import { guard, invalidRequest, param, restException, statusOf, type RouteContext } from './context.js';
+import { decodeVariables } from '../wire/typed-values.js';
+import { encodeVariables } from '../wire/typed-values-encode.js';
+import {
+  listAndCount,
+  guard,
+  invalidRequest,
+  param,
+  restException,
+  statusOf,
+  type RouteContext,
+} from './context.js';
 
 const taskQuery = z.object({
   taskId: qString.optional(),
@@ -59,24 +58,10 @@ const noTask = (id: string) => () => invalidRequest(404, `No matching task with 
 export function registerTasks(router: Router, ctx: RouteContext): void {
   const { engine, fmt } = ctx;
 
-  router.get('/task', async (req, res) => {
-    const q = parseQuery(taskQuery, req.query) as UserTaskQuery;
-    sendJson(
-      res,
-      200,
-      (await engine.listUserTasks(defined(q))).map((t) => userTaskDto(t, fmt)),
-    );
-  });
-
-  router.get('/task/count', async (req, res) => {
-    const {
-      firstResult: _f,
-      maxResults: _m,
-      sortBy: _s,
-      sortOrder: _o,
-      ...q
-    } = parseQuery(taskQuery, req.query);
-    sendJson(res, 200, { count: await engine.countUserTasks(defined(q) as UserTaskQuery) });
+  listAndCount(router, '/task', taskQuery, {
+    list: (q) => engine.listUserTasks(q as UserTaskQuery),
+    count: (q) => engine.countUserTasks(q as UserTaskQuery),
+    toDto: (t) => userTaskDto(t, fmt),
   });
 
   router.get('/task/:id', async (req, res) => {
@@ -97,6 +82,15 @@ export function registerTasks(router: Router, ctx: RouteContext): void {
     sendJson(res, 200, type ? links.filter((l) => l.type === type) : links);
   });
 
+  registerAssignment(router, ctx);
+  router.post('/task/:id/complete', (req, res) => complete(ctx, req, res, 'Cannot complete task'));
+  router.post('/task/:id/submit-form', (req, res) => complete(ctx, req, res, 'Cannot submit task form'));
+  registerForms(router, ctx);
+}
+
+/** claim, unclaim and assignee. */
+function registerAssignment(router: Router, ctx: RouteContext): void {
+  const { engine } = ctx;
   router.post('/task/:id/claim', async (req, res) => {
     const id = param(req, 'id');
     const { userId } = parseBody(userIdBody, req.body);
@@ -117,11 +111,6 @@ export function registerTasks(router: Router, ctx: RouteContext): void {
     await guard(() => engine.setUserTaskAssignee(id, userId ?? null), { notFound: noTask(id) });
     sendNoContent(res);
   });
-
-  router.post('/task/:id/complete', (req, res) => complete(ctx, req, res, 'Cannot complete task'));
-  router.post('/task/:id/submit-form', (req, res) => complete(ctx, req, res, 'Cannot submit task form'));
-
-  registerForms(router, ctx);
 }
 
 /** complete and submit-form differ only in wording: we have no form-field validation of our own. */

@@ -43,6 +43,54 @@ const tooLarge = (what: string, limit: number): RestError =>
 const malformed = (): RestError =>
   new RestError(400, 'InvalidRequestException', 'The multipart body is malformed or incomplete');
 
+/** busboy for `req`, or a 400 when the Content-Type has no usable boundary. */
+function createParser(req: IncomingMessage, limits: MultipartLimits): busboy.Busboy {
+  try {
+    return busboy({
+      headers: req.headers,
+      // Keep `../` in file names so they are refused with a 400 rather than silently shortened.
+      preservePath: true,
+      // busboy signals `partsLimit` on reaching the count, so one more lets exactly `parts` through.
+      limits: {
+        fileSize: limits.fileBytes,
+        fieldSize: limits.fieldBytes,
+        parts: limits.parts + 1,
+        fieldNameSize: 255,
+      },
+    });
+  } catch {
+    throw new RestError(
+      400,
+      'InvalidRequestException',
+      'The request must be multipart/form-data with a boundary',
+    );
+  }
+}
+
+/** Collects one file part; resolves once the part has ended. */
+function readFile(
+  name: string,
+  stream: NodeJS.ReadableStream & { on(event: 'limit', cb: () => void): unknown },
+  info: busboy.FileInfo,
+  limits: MultipartLimits,
+  fail: (err: RestError) => void,
+): Promise<FilePart> {
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('limit', () => fail(tooLarge(`Resource '${info.filename ?? name}'`, limits.fileBytes)));
+  stream.on('error', () => fail(malformed()));
+  return new Promise((done) =>
+    stream.on('end', () =>
+      done({
+        field: name,
+        filename: info.filename ?? '',
+        contentType: info.mimeType,
+        content: Buffer.concat(chunks),
+      }),
+    ),
+  );
+}
+
 /** Reads the whole multipart body of `req`, or rejects with a 4xx {@link RestError}. */
 export function parseMultipart(
   req: IncomingMessage,
@@ -51,29 +99,13 @@ export function parseMultipart(
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({
-        headers: req.headers,
-        // Keep `../` in file names so they are refused with a 400 rather than silently shortened.
-        preservePath: true,
-        // busboy signals `partsLimit` on reaching the count, so one more lets exactly `parts` through.
-        limits: {
-          fileSize: limits.fileBytes,
-          fieldSize: limits.fieldBytes,
-          parts: limits.parts + 1,
-          fieldNameSize: 255,
-        },
-      });
-    } catch {
-      reject(
-        new RestError(
-          400,
-          'InvalidRequestException',
-          'The request must be multipart/form-data with a boundary',
-        ),
-      );
+      parser = createParser(req, limits);
+    } catch (err) {
+      reject(err);
       return;
     }
-    const body: MultipartBody = { fields: new Map(), files: [] };
+    const fields = new Map<string, string>();
+    const files: Promise<FilePart>[] = [];
     let failure: RestError | null = null;
     const fail = (err: RestError): void => {
       if (failure) return;
@@ -85,37 +117,17 @@ export function parseMultipart(
     };
     parser.on('field', (name, value, info) => {
       if (info.valueTruncated) fail(tooLarge(`Form field '${name}'`, limits.fieldBytes));
-      else body.fields.set(name, value);
+      else fields.set(name, value);
     });
-    const pending: Promise<void>[] = [];
-    parser.on('file', (name, stream, info) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('limit', () => fail(tooLarge(`Resource '${info.filename ?? name}'`, limits.fileBytes)));
-      stream.on('error', () => fail(malformed()));
-      pending.push(
-        new Promise((done) =>
-          stream.on('end', () => {
-            body.files.push({
-              field: name,
-              filename: info.filename ?? '',
-              contentType: info.mimeType,
-              content: Buffer.concat(chunks),
-            });
-            done();
-          }),
-        ),
-      );
-    });
+    parser.on('file', (name, stream, info) => files.push(readFile(name, stream, info, limits, fail)));
     parser.on('partsLimit', () =>
       fail(new RestError(413, 'InvalidRequestException', `More than ${limits.parts} form parts`)),
     );
     parser.on('error', () => fail(malformed()));
-    parser.on('close', () => {
-      void Promise.all(pending).then(() => {
-        if (!failure) resolve(body);
-      });
-    });
+    parser.on(
+      'close',
+      () => void Promise.all(files).then((parts) => !failure && resolve({ fields, files: parts })),
+    );
     req.pipe(parser);
   });
 }

@@ -110,3 +110,11 @@ export function compact<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
     [K in keyof T]: Exclude<T[K], null>;
   };
 }
+
+/** A count takes a list's filters without its paging and sorting. */
+export function filtersOnly<
+  T extends { firstResult?: unknown; maxResults?: unknown; sortBy?: unknown; sortOrder?: unknown },
+>(q: T): Omit<T, 'firstResult' | 'maxResults' | 'sortBy' | 'sortOrder'> {
+  const { firstResult: _f, maxResults: _m, sortBy: _s, sortOrder: _o, ...rest } = q;
+  return defined(rest);
+}

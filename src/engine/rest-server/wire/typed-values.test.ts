@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { decodeTypedValue, decodeVariables, encodeTypedValue, encodeVariables } from './typed-values.js';
+import { decodeTypedValue, decodeVariables } from './typed-values.js';
+import { encodeTypedValue, encodeVariables } from './typed-values-encode.js';
 import { RestError } from './rest-error.js';
 
 function refusal(fn: () => unknown): RestError {

@@ -1,14 +1,14 @@
 /**
- * Typed variables on the wire (`{ value, type, valueInfo }`) to the port's {@link TypedValue} and
- * back. Type names are accepted in any case (the official client sends `string`, `long`, `json`)
- * and returned capitalised. Conversions follow Camunda 7's `VariableValueDto.toTypedValue`:
+ * Typed variables on the wire (`{ value, type, valueInfo }`) to the port's {@link TypedValue}
+ * (the way back is `typed-values-encode.ts`). Type names are accepted in any case (the official
+ * client sends `string`, `long`, `json`). Conversions follow Camunda 7's `VariableValueDto.toTypedValue`:
  * primitive types coerce a string or number the way Jackson would, Json and Object need a
  * serialized string, Date needs Camunda's date format and File needs a filename.
  */
 import type { TypedValue, VariableMap, VariableTypeName } from '../../variables.js';
 import { VARIABLE_TYPES } from '../../variables.js';
 import { RestError } from './rest-error.js';
-import { formatCamundaDate, parseCamundaDate } from './date-format.js';
+import { parseCamundaDate } from './date-format.js';
 import { checkVariableName } from './names.js';
 
 /** One variable as JSON carries it. */
@@ -248,57 +248,4 @@ function fileInfo(
   if (typeof info.mimeType === 'string') out.mimeType = info.mimeType;
   if (typeof info.encoding === 'string') out.encoding = info.encoding;
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Port → wire.
-
-export interface EncodeOptions {
-  /** The zone dates are formatted in. */
-  zone?: string;
-  /** Camunda's `deserializeValues`: Object values as JSON (true, the default) or as their serialized string. */
-  deserializeValues?: boolean;
-  /** For requests: send a File's content (base64) instead of leaving it on the server. */
-  inlineFiles?: boolean;
-}
-
-/** Encodes a variable map for a response. */
-export function encodeVariables(
-  map: VariableMap,
-  options: EncodeOptions = {},
-): Record<string, WireTypedValue> {
-  const out: Record<string, WireTypedValue> = {};
-  for (const [name, value] of Object.entries(map)) out[name] = encodeTypedValue(value, options);
-  return out;
-}
-
-/** Encodes one typed value as Camunda returns it: capitalised type, `valueInfo` always present. */
-export function encodeTypedValue(v: TypedValue, options: EncodeOptions = {}): WireTypedValue {
-  switch (v.type) {
-    case 'Date':
-      return {
-        type: v.type,
-        value: v.value ? formatCamundaDate(v.value, options.zone) : null,
-        valueInfo: {},
-      };
-    case 'Bytes':
-      return { type: v.type, value: v.value ? v.value.toString('base64') : null, valueInfo: {} };
-    case 'File':
-      // Camunda never inlines a file's content in an answer; clients fetch it from …/data.
-      return {
-        type: v.type,
-        value: options.inlineFiles && v.value ? v.value.toString('base64') : null,
-        valueInfo: { ...v.valueInfo },
-      };
-    case 'Object': {
-      const deserialize = options.deserializeValues !== false && v.value !== null;
-      return {
-        type: v.type,
-        value: deserialize ? JSON.parse(v.value as string) : v.value,
-        valueInfo: { ...v.valueInfo },
-      };
-    }
-    default:
-      return { type: v.type, value: v.value, valueInfo: {} };
-  }
 }
