@@ -8,7 +8,8 @@ import { countParams, queryParams } from './to-wire.js';
 
 type Wire = Record<string, unknown>;
 
-export function repositoryMethods(http: CamundaHttp) {
+/** Deployments. */
+function deploymentMethods(http: CamundaHttp) {
   return {
     async deploy(input: P.DeployInput): Promise<P.DeploymentWithDefinitions> {
       const form = new FormData();
@@ -47,6 +48,12 @@ export function repositoryMethods(http: CamundaHttp) {
         query: { cascade: options?.cascade ? true : undefined },
       });
     },
+  };
+}
+
+/** Process definitions. */
+function definitionMethods(http: CamundaHttp) {
+  return {
     async listProcessDefinitions(query?: P.ProcessDefinitionQuery): Promise<P.ProcessDefinition[]> {
       const list = await http.json<Wire[]>('GET', '/process-definition', { query: queryParams(query) });
       return list.map(W.processDefinition);
@@ -68,4 +75,8 @@ export function repositoryMethods(http: CamundaHttp) {
       return dto.bpmn20Xml;
     },
   };
+}
+
+export function repositoryMethods(http: CamundaHttp) {
+  return { ...deploymentMethods(http), ...definitionMethods(http) };
 }

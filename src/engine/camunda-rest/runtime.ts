@@ -33,15 +33,10 @@ function jobParams(query?: P.JobQuery, count = false) {
   return params;
 }
 
-export function runtimeMethods(
-  http: CamundaHttp,
-  fileData: (path: string, v: TypedValue) => Promise<TypedValue>,
-) {
-  const withFiles = async (base: string, map: VariableMap): Promise<VariableMap> => {
-    const out: VariableMap = {};
-    for (const [name, v] of Object.entries(map)) out[name] = await fileData(`${base}/${seg(name)}/data`, v);
-    return out;
-  };
+type FileData = (path: string, v: TypedValue) => Promise<TypedValue>;
+
+/** Starting, reading and deleting instances. */
+function instanceMethods(http: CamundaHttp) {
   return {
     async startProcessInstance(input: P.StartInput): Promise<P.ProcessInstanceWithVariables> {
       if ((input.definitionId === undefined) === (input.definitionKey === undefined)) {
@@ -85,6 +80,17 @@ export function runtimeMethods(
         await http.json<Wire>('GET', `/process-instance/${seg(id)}/activity-instances`),
       );
     },
+  };
+}
+
+/** Variables of instances and executions; File content is fetched from `…/data`. */
+function variableMethods(http: CamundaHttp, fileData: FileData) {
+  const withFiles = async (base: string, map: VariableMap): Promise<VariableMap> => {
+    const out: VariableMap = {};
+    for (const [name, v] of Object.entries(map)) out[name] = await fileData(`${base}/${seg(name)}/data`, v);
+    return out;
+  };
+  return {
     async getProcessVariables(id: string): Promise<VariableMap> {
       const base = `/process-instance/${seg(id)}/variables`;
       return withFiles(
@@ -113,6 +119,12 @@ export function runtimeMethods(
         W.typedValue(await http.json<Wire>('GET', path, { query: { deserializeValue: false } })),
       );
     },
+  };
+}
+
+/** Messages and incidents. */
+function correlationMethods(http: CamundaHttp) {
+  return {
     async correlateMessage(input: P.CorrelateMessageInput): Promise<P.MessageCorrelationResult[]> {
       const json = {
         messageName: input.messageName,
@@ -134,6 +146,15 @@ export function runtimeMethods(
       return (await http.json<{ count: number }>('GET', '/incident/count', { query: countParams(query) }))
         .count;
     },
+  };
+}
+
+/** Everything of the port about running instances (jobs are in `jobs.ts`). */
+export function runtimeMethods(http: CamundaHttp, fileData: FileData) {
+  return {
+    ...instanceMethods(http),
+    ...variableMethods(http, fileData),
+    ...correlationMethods(http),
     jobParams,
   };
 }

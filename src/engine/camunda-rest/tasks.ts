@@ -15,35 +15,45 @@ function externalTaskParams(query?: P.ExternalTaskQuery, count = false) {
   return params;
 }
 
-export function externalTaskMethods(http: CamundaHttp, polls: Set<AbortController>) {
+/**
+ * A fetch-and-lock, long polling included. An aborted poll (the caller's signal, or close())
+ * resolves with [], as the port requires.
+ */
+async function fetchAndLock(
+  http: CamundaHttp,
+  polls: Set<AbortController>,
+  input: P.FetchAndLockInput,
+  options?: P.FetchOptions,
+): Promise<P.LockedExternalTask[]> {
+  const abort = new AbortController();
+  const onAbort = () => abort.abort();
+  options?.signal?.addEventListener('abort', onAbort, { once: true });
+  polls.add(abort);
+  try {
+    const list = await http.json<Wire[]>('POST', '/external-task/fetchAndLock', {
+      json: input,
+      signal: abort.signal,
+    });
+    return list.map((w) => {
+      const topic = input.topics.find((t) => t.topicName === w.topicName);
+      return W.lockedExternalTask(w, topic?.includeExtensionProperties ?? false);
+    });
+  } catch (err) {
+    if (abort.signal.aborted) return [];
+    throw err;
+  } finally {
+    polls.delete(abort);
+    options?.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Fetch-and-lock and the task commands. */
+function externalTaskCommands(http: CamundaHttp, polls: Set<AbortController>) {
   const post = (id: string, path: string, json: unknown) =>
     http.command('POST', `/external-task/${seg(id)}/${path}`, { json });
   return {
-    async fetchAndLock(
-      input: P.FetchAndLockInput,
-      options?: P.FetchOptions,
-    ): Promise<P.LockedExternalTask[]> {
-      const abort = new AbortController();
-      const onAbort = () => abort.abort();
-      options?.signal?.addEventListener('abort', onAbort, { once: true });
-      polls.add(abort);
-      try {
-        const list = await http.json<Wire[]>('POST', '/external-task/fetchAndLock', {
-          json: input,
-          signal: abort.signal,
-        });
-        return list.map((w) => {
-          const topic = input.topics.find((t) => t.topicName === w.topicName);
-          return W.lockedExternalTask(w, topic?.includeExtensionProperties ?? false);
-        });
-      } catch (err) {
-        // The port's contract: an aborted long poll (client gone, or close()) resolves with [].
-        if (abort.signal.aborted) return [];
-        throw err;
-      } finally {
-        polls.delete(abort);
-        options?.signal?.removeEventListener('abort', onAbort);
-      }
+    fetchAndLock(input: P.FetchAndLockInput, options?: P.FetchOptions): Promise<P.LockedExternalTask[]> {
+      return fetchAndLock(http, polls, input, options);
     },
     async completeExternalTask(id: string, input: P.CompleteExternalTaskInput): Promise<void> {
       await post(id, 'complete', {
@@ -77,6 +87,12 @@ export function externalTaskMethods(http: CamundaHttp, polls: Set<AbortControlle
     async setExternalTaskRetries(id: string, retries: number): Promise<void> {
       await http.command('PUT', `/external-task/${seg(id)}/retries`, { json: { retries } });
     },
+  };
+}
+
+/** External task queries. */
+function externalTaskQueries(http: CamundaHttp) {
+  return {
     async listExternalTasks(query?: P.ExternalTaskQuery): Promise<P.ExternalTask[]> {
       return (await http.json<Wire[]>('GET', '/external-task', { query: externalTaskParams(query) })).map(
         W.externalTask,
@@ -99,10 +115,12 @@ export function externalTaskMethods(http: CamundaHttp, polls: Set<AbortControlle
   };
 }
 
-export function userTaskMethods(
-  http: CamundaHttp,
-  fileData: (path: string, v: TypedValue) => Promise<TypedValue>,
-) {
+export function externalTaskMethods(http: CamundaHttp, polls: Set<AbortController>) {
+  return { ...externalTaskCommands(http, polls), ...externalTaskQueries(http) };
+}
+
+/** User task queries (with candidate groups from identity links). */
+function userTaskQueries(http: CamundaHttp) {
   /** Candidate groups are identity links in Camunda, not part of TaskDto. */
   const withGroups = async (w: Wire): Promise<P.UserTask> => {
     const links = await http.json<Wire[]>('GET', `/task/${seg(String(w.id))}/identity-links`, {
@@ -124,6 +142,13 @@ export function userTaskMethods(
     async getUserTask(id: string): Promise<P.UserTask> {
       return withGroups(await http.json<Wire>('GET', task(id)));
     },
+  };
+}
+
+/** User task commands, forms and variables. */
+function userTaskCommands(http: CamundaHttp, fileData: (path: string, v: TypedValue) => Promise<TypedValue>) {
+  const task = (id: string, path = '') => `/task/${seg(id)}${path}`;
+  return {
     async claimUserTask(id: string, userId: string): Promise<void> {
       await http.command('POST', task(id, '/claim'), { json: { userId } });
     },
@@ -165,4 +190,11 @@ export function userTaskMethods(
       return out;
     },
   };
+}
+
+export function userTaskMethods(
+  http: CamundaHttp,
+  fileData: (path: string, v: TypedValue) => Promise<TypedValue>,
+) {
+  return { ...userTaskQueries(http), ...userTaskCommands(http, fileData) };
 }

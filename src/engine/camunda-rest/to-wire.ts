@@ -1,7 +1,8 @@
 /** The port's queries and values in Camunda's request forms. */
 import type { VariableMap } from '../variables.js';
 import { formatCamundaDate } from '../rest-server/wire/date-format.js';
-import { encodeVariables, type WireTypedValue } from '../rest-server/wire/typed-values.js';
+import { type WireTypedValue } from '../rest-server/wire/typed-values.js';
+import { encodeVariables } from '../rest-server/wire/typed-values-encode.js';
 import type { QueryValue } from './http-client.js';
 
 /** Variables for a request body: Object values serialized, File content inlined. */
