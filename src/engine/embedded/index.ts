@@ -3,7 +3,6 @@
  * durable on SQLite (one transaction per transition), with durable timers, external tasks with
  * long polling, user tasks, messages, incidents and full history. See docs/engine.md.
  */
-import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock/clock.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import type { EnginePort } from '../port.js';
@@ -13,6 +12,7 @@ import { assembleEngine } from './engine.js';
 import { DefinitionLoader, type ParseDeployment } from './model/definition-loader.js';
 import { ModelCache } from './model/model-cache.js';
 import { timerPlanner } from './runtime/timer-planner.js';
+import { idGenerator } from './runtime/ids.js';
 import { openStore, type SyncMode } from './store/database.js';
 import { acquireOwnerLock } from './store/owner-lock.js';
 import { DeploymentService } from './services/deployments.js';
@@ -76,7 +76,7 @@ export async function openEmbeddedEngine(options: EmbeddedEngineOptions): Promis
       logger: options.logger ?? silentLogger,
       models,
       timers: timerPlanner(zone),
-      newId: randomUUID,
+      newId: idGenerator(options.clock),
     };
     const core = new EngineCore(ctx);
     const definitions = new DefinitionService(core);

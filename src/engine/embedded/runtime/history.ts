@@ -39,6 +39,7 @@ export function recordProcessEnd(step: Step, state: string, deleteReason: string
   const { instance } = step;
   const ttl = instance.definition.history_ttl;
   const removal = ttl === null ? null : step.now + ttl * DAY;
+  step.activityHistory.flush(removal);
   step.store
     .sql(
       'UPDATE hist_process_instance SET end_time = ?, state = ?, delete_reason = ?, removal_time = ? WHERE id = ?',
@@ -52,25 +53,7 @@ export function recordProcessEnd(step: Step, state: string, deleteReason: string
 }
 
 export function recordActivityStart(step: Step, activity: ActivityRow, node: FlowNode): void {
-  const def = step.instance.definition;
-  step.store
-    .sql(
-      `INSERT INTO hist_activity_instance (id, parent_id, activity_id, activity_name, activity_type,
-        definition_key, definition_id, process_instance_id, execution_id, start_time)
-        VALUES (?,?,?,?,?,?,?,?,?,?)`,
-    )
-    .run(
-      activity.id,
-      activity.parent_id,
-      node.id,
-      node.name,
-      node.activityType,
-      def.key,
-      def.id,
-      step.instance.id,
-      activity.execution_id,
-      step.now,
-    );
+  step.activityHistory.start(activity, node, step.now);
 }
 
 export function recordActivityEnd(
@@ -79,9 +62,7 @@ export function recordActivityEnd(
   canceled: boolean,
   completeScope = false,
 ): void {
-  step.store
-    .sql('UPDATE hist_activity_instance SET end_time = ?, canceled = ?, complete_scope = ? WHERE id = ?')
-    .run(step.now, canceled ? 1 : 0, completeScope ? 1 : 0, activityId);
+  step.activityHistory.end(activityId, step.now, canceled, completeScope);
 }
 
 /** Links a user task to its historic activity instance. */
@@ -91,9 +72,7 @@ export function recordActivityTask(
   taskId: string,
   assignee: string | null,
 ): void {
-  step.store
-    .sql('UPDATE hist_activity_instance SET task_id = ?, assignee = ? WHERE id = ?')
-    .run(taskId, assignee, activityId);
+  step.activityHistory.task(activityId, taskId, assignee);
 }
 
 export interface VariableChange {

@@ -50,6 +50,7 @@ export function runOn<T>(
     const result = work(step);
     step.drain();
     instance.flush(ctx.store);
+    step.activityHistory.flush(null);
     return { result, effects: step.effects };
   } catch (error) {
     if (error instanceof Error && step.current) failedActivities.set(error, step.current);

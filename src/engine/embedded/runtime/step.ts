@@ -6,6 +6,7 @@
 import type { RuntimeContext } from './context.js';
 import { StepEffects } from './context.js';
 import type { InstanceState } from './instance-state.js';
+import { ActivityHistory } from './activity-history.js';
 
 export class Step {
   /** One instant for everything this step records. */
@@ -17,11 +18,15 @@ export class Step {
   current: string | null = null;
   private readonly agenda: (() => void)[] = [];
 
+  /** Historic activity instances of this step, written when it ends. */
+  readonly activityHistory: ActivityHistory;
+
   constructor(
     readonly ctx: RuntimeContext,
     readonly instance: InstanceState,
   ) {
     this.now = ctx.clock.now();
+    this.activityHistory = new ActivityHistory(ctx.store, instance.definition, instance.id);
   }
 
   /** Queues an operation after the ones already queued. */

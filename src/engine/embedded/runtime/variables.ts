@@ -100,6 +100,11 @@ export function setLocalVariables(step: Step, scope: ScopeRef, variables: Variab
   for (const [name, value] of Object.entries(variables ?? {})) setLocalVariable(step, scope, name, value);
 }
 
+/** Creates a variable known not to exist yet in `scope` (a new instance's start variables). */
+export function insertVariable(step: Step, scope: ScopeRef, name: string, value: TypedValue): void {
+  insertRow(step, scope, name, value);
+}
+
 function insertRow(step: Step, scope: ScopeRef, name: string, value: TypedValue): void {
   const id = step.newId();
   const stored = encodeValue(value);
