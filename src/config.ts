@@ -5,6 +5,9 @@
 import path from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
+
+export { ConfigError } from './config-error.js';
 
 /** The engine's SQLite file inside DATA_DIR (the backup command and `npm start` agree on it). */
 export const ENGINE_DATABASE_FILE = 'engine.sqlite';
@@ -29,6 +32,7 @@ const envSchema = z.object({
   HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
+/** The validated configuration `npm start` runs with. */
 export interface Config {
   port: number;
   host: string;
@@ -42,15 +46,6 @@ export interface Config {
   holidaysFile: string | null;
   /** Warnings worth logging at start-up (never secrets). */
   warnings: string[];
-}
-
-/** A configuration problem; `issues` names each variable and what is wrong with it. */
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(readonly issues: string[]) {
-    super(`Invalid configuration: ${issues.join('; ')}`);
-    this.name = 'ConfigError';
-  }
 }
 
 /** Validates `env` (normally `process.env`); `cwd` resolves relative paths. */

@@ -14,8 +14,10 @@ import {
 } from '../errors/index.js';
 import { RemoteEngineError } from './errors/remote-engine-error.js';
 
+/** A query-string value; undefined and null are left out. */
 export type QueryValue = string | number | boolean | undefined | null;
 
+/** Where the remote `/engine-rest` is and how to authenticate. */
 export interface CamundaHttpOptions {
   /** Full base URL including `/engine-rest`, e.g. `http://localhost:8080/engine-rest`. */
   baseUrl: string;
@@ -24,6 +26,7 @@ export interface CamundaHttpOptions {
   fetch?: typeof fetch;
 }
 
+/** One request: its query, its JSON or multipart body, and an abort signal. */
 export interface RequestOptions {
   query?: Record<string, QueryValue>;
   json?: unknown;
@@ -31,6 +34,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** JSON, command and bytes requests against one `/engine-rest`, errors mapped to the port's. */
 export class CamundaHttp {
   private readonly baseUrl: string;
   private readonly headers: Record<string, string>;

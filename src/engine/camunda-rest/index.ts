@@ -12,9 +12,11 @@ import { jobMethods } from './jobs.js';
 import { externalTaskMethods, userTaskMethods } from './tasks.js';
 import { historyMethods } from './history.js';
 
+/** Options of {@link createCamundaRestEngine}. */
 export type CamundaRestEngineOptions = CamundaHttpOptions;
 export { RemoteEngineError } from './errors/remote-engine-error.js';
 
+/** An {@link EnginePort} that talks to a Camunda 7 / Operaton (or our own) `/engine-rest`. */
 export function createCamundaRestEngine(options: CamundaRestEngineOptions): EnginePort {
   const http = new CamundaHttp(options);
   const polls = new Set<AbortController>();

@@ -25,6 +25,7 @@ import { registerIncidents } from './routes/incidents.js';
 import { registerJobs } from './routes/jobs.js';
 import { registerHistory } from './routes/history.js';
 
+/** What the `/engine-rest` router needs: the engine and the wire settings. */
 export interface EngineRestOptions {
   engine: EnginePort;
   /** Basic auth; null or absent means open. */
@@ -42,6 +43,7 @@ export interface EngineRestOptions {
 /** The Camunda 7 release whose REST API and diagrams (`modeler:executionPlatformVersion`) we target. */
 export const CAMUNDA_API_VERSION = '7.23.0';
 
+/** The `/engine-rest` router: auth, body parsing, every route, 404 and the error mapper. */
 export function createEngineRestRouter(options: EngineRestOptions): Router {
   const zone = options.timezone ?? 'Europe/London';
   const ctx: RouteContext = {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import { createEngineRestRouter, type EngineRestOptions } from './engine-rest-router.js';
 
+/** Options of {@link createServer}; today those of the `/engine-rest` router. */
 export type ServerOptions = EngineRestOptions;
 
 /** The express app with `/engine-rest` mounted; mount further routers with `app.use(path, router)`. */
@@ -21,6 +22,7 @@ export function createServer(options: ServerOptions): Express {
   return app;
 }
 
+/** A listening server and how to stop it. */
 export interface RunningServer {
   server: http.Server;
   port: number;

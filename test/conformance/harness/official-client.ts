@@ -12,6 +12,7 @@ import {
 } from 'camunda-external-task-client-js';
 import type { Credentials } from './targets.js';
 
+/** One task the official client handed to the subscription handler. */
 export interface Delivery {
   task: Task;
   taskService: TaskService;
@@ -41,6 +42,7 @@ export type Subscription = SubscribeOptions & {
   includeExtensionProperties?: boolean;
 };
 
+/** An official client started for a test, with its deliveries and poll counts. */
 export interface TestClient {
   client: Client;
   /** Subscribes to `topic`; each delivery is queued and its handler waits until the test acts. */
@@ -52,6 +54,7 @@ export interface TestClient {
   stop(): void;
 }
 
+/** Starts the official client against `baseUrl` (with Basic auth when `auth` is set). */
 export function startClient(
   baseUrl: string,
   auth: Credentials | null,

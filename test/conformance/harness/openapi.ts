@@ -124,6 +124,7 @@ function validatorFor(
   return { fn: compiled.get(key)!, schema };
 }
 
+/** The outcome of checking one answer against the OpenAPI document. */
 export interface ValidationResult {
   /** False when the document has no schema for this answer (then golden files are the reference). */
   covered: boolean;

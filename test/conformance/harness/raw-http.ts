@@ -6,6 +6,7 @@
 import { checkAnswer } from './validating-fetch.js';
 import type { Credentials } from './targets.js';
 
+/** An answer as received: status, headers, text and parsed JSON. */
 export interface RawAnswer {
   status: number;
   headers: Headers;
@@ -14,6 +15,7 @@ export interface RawAnswer {
   json: unknown;
 }
 
+/** A raw request's body, headers and credentials. */
 export interface RawOptions {
   json?: unknown;
   body?: BodyInit;

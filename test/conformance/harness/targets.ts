@@ -17,13 +17,16 @@ import { createServer, listen } from '../../../src/engine/rest-server/index.js';
 import { createCamundaRestEngine } from '../../../src/engine/camunda-rest/index.js';
 import { validatingFetch } from './validating-fetch.js';
 
+/** The engines the suite can run on. */
 export type TargetName = 'embedded' | 'rest' | 'remote';
 
+/** Basic auth credentials. */
 export interface Credentials {
   user: string;
   password: string;
 }
 
+/** An opened engine: the port to test, its HTTP base URL if any, and how to close it. */
 export interface Target {
   name: TargetName;
   engine: EnginePort;
@@ -49,6 +52,7 @@ function remoteAuth(): Credentials | null {
   return user && password ? { user, password } : null;
 }
 
+/** Options for our own server targets. */
 export interface LocalOptions {
   /** Turn on Basic auth on our server. */
   auth?: Credentials;

@@ -8,6 +8,7 @@ import { validateResponse } from './openapi.js';
 /** Answers the OpenAPI document has no schema for, by `METHOD template-ish path`; golden files cover them. */
 export const uncovered = new Set<string>();
 
+/** An answer that breaks the exact Content-Type rule or the OpenAPI schema. */
 export class ContractViolation extends Error {
   constructor(message: string) {
     super(message);

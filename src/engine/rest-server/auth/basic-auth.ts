@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 
+/** The one user/password pair `/engine-rest` accepts. */
 export interface BasicAuthCredentials {
   user: string;
   password: string;
@@ -13,6 +14,7 @@ export interface BasicAuthCredentials {
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
+/** Middleware that lets only requests with these credentials through. */
 export function basicAuth(credentials: BasicAuthCredentials): RequestHandler {
   const expected = digest(`${credentials.user}:${credentials.password}`);
   return (req, res, next) => {

@@ -13,6 +13,7 @@ import { RestError } from '../wire/rest-error.js';
 import type { DateFmt, AtomLink } from '../dto/date-fmt.js';
 import type { MultipartLimits } from '../wire/multipart.js';
 
+/** What every route module gets: the engine, the zone of dates, and shared helpers. */
 export interface RouteContext {
   engine: EnginePort;
   /** IANA zone for dates on the wire. */

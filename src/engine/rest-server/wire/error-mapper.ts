@@ -15,6 +15,7 @@ export interface WireErrorBody {
   details?: unknown;
 }
 
+/** An error as it goes on the wire: status, body, and whether it was a bug (then it is logged). */
 export interface WireError {
   status: number;
   body: WireErrorBody;
@@ -39,6 +40,7 @@ interface HttpishError {
   limit?: unknown;
 }
 
+/** Maps anything a handler threw to Camunda's status and body. */
 export function toWireError(err: unknown): WireError {
   if (err instanceof RestError) {
     // Camunda's REST layer wraps engine exceptions (always code 0, or 1 for optimistic locking).

@@ -7,6 +7,7 @@ import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import { RestError } from './rest-error.js';
 
+/** Size limits of a multipart upload. */
 export interface MultipartLimits {
   /** Bytes per file part (a resource). */
   fileBytes: number;
@@ -22,6 +23,7 @@ export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = {
   parts: 100,
 };
 
+/** One uploaded file part. */
 export interface FilePart {
   field: string;
   filename: string;
@@ -29,6 +31,7 @@ export interface FilePart {
   content: Buffer;
 }
 
+/** A whole multipart upload: its text fields and its files, in order. */
 export interface MultipartBody {
   /** Text fields by name (the last value wins, as Camunda's part map does). */
   fields: Map<string, string>;

@@ -7,6 +7,7 @@ import type { TypedValue, VariableMap } from '../../variables.js';
 import { formatCamundaDate } from './date-format.js';
 import type { WireTypedValue } from './typed-values.js';
 
+/** How answers render values: the zone of dates, Objects as JSON or serialized, Files inlined or not. */
 export interface EncodeOptions {
   /** The zone dates are formatted in. */
   zone?: string;
