@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { EngineClosedError } from '../errors/engine-closed-error.js';
 
 /** How hard each commit is pushed to disk (see docs/engine.md, "Durability"). */
 export type SyncMode = 'NORMAL' | 'FULL';
@@ -13,6 +14,7 @@ export class Store {
 
   /** A prepared statement, compiled once per SQL text. */
   sql(text: string): Statement {
+    if (!this.db.open) throw new EngineClosedError();
     let statement = this.statements.get(text);
     if (!statement) {
       statement = this.db.prepare(text);
