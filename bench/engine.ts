@@ -8,10 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EventEmitter } from 'node:events';
-import { createRequire } from 'node:module';
 import { FakeClock } from '../src/clock/fake-clock.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from '../src/engine/embedded/index.js';
+import { measureRawBpmnEngine } from '../src/engine/embedded/baseline/raw-bpmn-engine.js';
 import type { VariableMap } from '../src/engine/port.js';
 import { parseStartVariables, toStartVariableMap } from '../processes/variables.js';
 
@@ -45,88 +44,32 @@ function memory(): { rss: number; heap: number } {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Raw bpmn-engine, in memory, with the glue the issue describes: external tasks as SignalTask
-// wait states, timers that only wait, and `${name}` / `${name == 'x'}` resolved from variables.
+// Raw bpmn-engine (src/engine/embedded/baseline: only src/engine/ may import bpmn-engine).
 
 async function rawPart(): Promise<Figures> {
-  const require = createRequire(import.meta.url);
-  const { Engine } = (await import('bpmn-engine')) as unknown as { Engine: new (o: object) => RawEngine };
-  const elements = (await import('bpmn-elements')) as unknown as Record<string, unknown>;
-  const { BpmnModdle } = require('bpmn-moddle') as {
-    BpmnModdle: new (p: object) => { fromXML(x: string): Promise<unknown> };
-  };
-  const moddleContext = await new BpmnModdle({
-    camunda: require('camunda-bpmn-moddle/resources/camunda.json'),
-  }).fromXML(DIAGRAM.toString());
-  const vars: Record<string, unknown> = {
-    ...Object.fromEntries(Object.entries(toStartVariableMap(START)).map(([k, v]) => [k, v.value])),
-  };
-  const resolve = (text: string): unknown => {
-    const m = /^\$\{\s*(\w+)\s*(?:==\s*'([^']*)')?\s*\}$/.exec(text);
-    if (!m) return text;
-    return m[2] === undefined ? vars[m[1]!] : vars[m[1]!] === m[2];
-  };
-  const options = {
-    moddleContext,
-    elements: { ...elements, ServiceTask: elements.SignalTask, TimerEventDefinition: waitingTimer },
-    expressions: { resolveExpression: resolve, isExpression: (t?: string) => /^\$\{.*\}$/.test(t ?? ''), hasExpression: (t?: string) => /\$\{/.test(t ?? '') },
-    settings: { disableTrackState: true },
-  }; // prettier-ignore
-  const startTimes: number[] = [];
-  const engines: { engine: RawEngine; wait: Promise<void>; next: () => Promise<string> }[] = [];
-  const before = memory();
-  for (let i = 0; i < RAW_CAP; i++) {
-    const listener = new EventEmitter();
-    const waits: string[] = [];
-    let notify: () => void = () => undefined;
-    listener.on('activity.wait', (api: { id: string; type: string }) => {
-      if (api.type === 'bpmn:ServiceTask') waits.push(api.id);
-      notify();
-    });
-    const t0 = performance.now();
-    const engine = new Engine({ name: `raw-${i}`, ...options });
-    await engine.execute({ listener });
-    startTimes.push(performance.now() - t0);
-    const next = (): Promise<string> => new Promise((r) => { const n = waits.length; notify = () => { if (waits.length > n) r(waits[waits.length - 1]!); }; notify(); }); // prettier-ignore
-    engines.push({ engine, wait: Promise.resolve(), next });
-  }
-  const after = memory();
-  const completeTimes: number[] = [];
-  for (const { engine, next } of engines.slice(0, RAW_SIGNALS)) {
-    const t0 = performance.now();
-    const waiting = next();
-    engine.execution.signal({ id: 'Raise_Record' });
-    await waiting;
-    completeTimes.push(performance.now() - t0);
-  }
-  const states = [];
-  let t0 = performance.now();
-  for (const { engine } of engines.slice(Math.max(0, engines.length - RAW_RECOVERS))) {
-    states.push(JSON.stringify(await engine.getState()));
-  }
-  const stateMs = (performance.now() - t0) / states.length;
-  t0 = performance.now();
-  for (const state of states) await new Engine({ ...options }).recover(JSON.parse(state)).resume();
-  const recoverMs = (performance.now() - t0) / states.length;
+  const variables = Object.fromEntries(
+    Object.entries(toStartVariableMap(START)).map(([k, v]) => [k, v.value]),
+  );
+  const raw = await measureRawBpmnEngine({
+    xml: DIAGRAM.toString(),
+    variables,
+    instances: RAW_CAP,
+    signals: RAW_SIGNALS,
+    recovers: RAW_RECOVERS,
+    firstTask: 'Raise_Record',
+    memory,
+  });
   return {
-    startMedian: pct(startTimes, 0.5), startP99: pct(startTimes, 0.99),
-    completeMedian: pct(completeTimes, 0.5), completeP99: pct(completeTimes, 0.99),
-    rssPerInstance: (after.rss - before.rss) / RAW_CAP, heapPerInstance: (after.heap - before.heap) / RAW_CAP,
-    baseRss: before.rss, stateBytes: states[0]!.length, getStateMs: stateMs, recoverMs,
-  }; // prettier-ignore
-}
-
-interface RawEngine {
-  execute(o: object): Promise<unknown>;
-  execution: { signal(m: object): void };
-  getState(): Promise<object>;
-  recover(s: object): { resume(): Promise<unknown> };
-}
-
-function waitingTimer(activity: { broker: { publish(e: string, k: string, c: object): void } }) {
-  return {
-    type: 'TimerEventDefinition',
-    execute: (m: { content: object }) => activity.broker.publish('event', 'activity.timer', { ...m.content }),
+    startMedian: pct(raw.startTimes, 0.5),
+    startP99: pct(raw.startTimes, 0.99),
+    completeMedian: pct(raw.signalTimes, 0.5),
+    completeP99: pct(raw.signalTimes, 0.99),
+    rssPerInstance: (raw.after.rss - raw.before.rss) / RAW_CAP,
+    heapPerInstance: (raw.after.heap - raw.before.heap) / RAW_CAP,
+    baseRss: raw.before.rss,
+    stateBytes: raw.stateBytes,
+    getStateMs: raw.getStateMs,
+    recoverMs: raw.recoverMs,
   };
 }
 
@@ -228,7 +171,7 @@ async function restartPart(databaseFile: string): Promise<Figures> {
 // Orchestration: each part in a child, then one table.
 
 function child(part: string, databaseFile = ''): Figures {
-  // Raw bpmn-engine holds about 1 MiB per waiting instance of this diagram: give it room for the cap.
+  // Raw bpmn-engine holds about 5.5 MiB per waiting instance of this diagram: give it room for the cap.
   const flags = ['--expose-gc', '--import', 'tsx', ...(part === 'raw' ? ['--max-old-space-size=10240'] : [])];
   const ran = spawnSync(process.execPath, [...flags, 'bench/engine.ts', part, databaseFile], {
     cwd: root,
