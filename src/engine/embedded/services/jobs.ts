@@ -29,7 +29,7 @@ export class JobService {
       .when(query.processInstanceId, 'process_instance_id = ?', query.processInstanceId)
       .when(query.executionId, 'execution_id = ?', query.executionId)
       .when(query.activityId, 'element_id = ?', query.activityId)
-      .if(query.executable, 'retries > 0 AND coalesce(due_at, 0) <= ?', now)
+      .if(query.executable, 'retries > 0 AND due_at <= ?', now)
       .if(query.withException, 'exception_message IS NOT NULL')
       .if(query.noRetriesLeft, 'retries = 0');
     for (const due of query.dueDates ?? [])
@@ -65,7 +65,9 @@ export class JobService {
 
   async setJobDueDate(id: string, dueDate: Date | null): Promise<void> {
     this.row(id);
-    this.core.store.sql('UPDATE job SET due_at = ? WHERE id = ?').run(dueDate ? dueDate.getTime() : null, id);
+    // No due date means "due now" in Camunda; we store that instant, so every job has one.
+    const due = dueDate ? dueDate.getTime() : this.core.ctx.clock.now();
+    this.core.store.sql('UPDATE job SET due_at = ? WHERE id = ?').run(due, id);
     this.scheduler.arm();
   }
 

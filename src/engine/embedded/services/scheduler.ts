@@ -25,10 +25,11 @@ export class JobScheduler {
   /** Arms the wake-up for the earliest executable job (call after jobs changed). */
   arm(): void {
     if (this.stopped || this.running) return;
+    // Walks the due-date index from the earliest: no scan, however many timers wait.
     const row = this.core.store
-      .sql('SELECT min(coalesce(due_at, 0)) AS at FROM job WHERE retries > 0')
-      .get() as { at: number | null };
-    if (row.at === null) return this.disarm();
+      .sql('SELECT due_at AS at FROM job WHERE retries > 0 ORDER BY due_at LIMIT 1')
+      .get() as { at: number } | undefined;
+    if (!row) return this.disarm();
     if (row.at <= this.core.ctx.clock.now()) {
       // Already due (retries set again, due date moved back): run now, not at the next clock tick.
       this.disarm();
@@ -80,9 +81,7 @@ export class JobScheduler {
       if (this.stopped) return;
       const now = this.core.ctx.clock.now();
       const due = this.core.store
-        .sql(
-          'SELECT id FROM job WHERE retries > 0 AND coalesce(due_at, 0) <= ? ORDER BY due_at, rowid LIMIT ?',
-        )
+        .sql('SELECT id FROM job WHERE due_at <= ? AND retries > 0 ORDER BY due_at, rowid LIMIT ?')
         .all(now, BATCH) as { id: string }[];
       if (due.length === 0) return;
       for (const { id } of due) await runJob(this.core, id, false);

@@ -3,6 +3,8 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { EngineClosedError } from '../errors/engine-closed-error.js';
 
+const MAX_STATEMENTS = 500;
+
 /** How hard each commit is pushed to disk (see docs/engine.md, "Durability"). */
 export type SyncMode = 'NORMAL' | 'FULL';
 
@@ -19,6 +21,8 @@ export class Store {
     if (!statement) {
       statement = this.db.prepare(text);
       this.statements.set(text, statement);
+      // Queries with lists of ids have one text per list length: keep the cache bounded.
+      if (this.statements.size > MAX_STATEMENTS) this.statements.delete(this.statements.keys().next().value!);
     }
     return statement;
   }
