@@ -30,6 +30,23 @@ describe('Engine: races and bad input', () => {
     }
   });
 
+  it('Given an unclaimed user task, when two people claim it at once, then one gets it and the other TaskAlreadyClaimed', async () => {
+    await h.deploy('loop.bpmn');
+    await h.engine.startProcessInstance({
+      definitionKey: 'level-loop',
+      variables: { atTop: { type: 'Boolean', value: true } },
+    });
+    const [task] = await h.engine.listUserTasks();
+    const results = await Promise.allSettled([
+      h.engine.claimUserTask(task!.id, 'ann'),
+      h.engine.claimUserTask(task!.id, 'bob'),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).to.have.length(1);
+    const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost!.reason).to.include({ camundaType: 'TaskAlreadyClaimedException' });
+    expect(['ann', 'bob']).to.include((await h.engine.getUserTask(task!.id)).assignee);
+  });
+
   it('Given a variable whose value does not fit its type, when an instance starts, then a 400 names the variable and nothing is stored', async () => {
     const bad = { type: 'Integer', value: 'abc' } as unknown as TypedValue;
     const error = await h.engine

@@ -47,9 +47,12 @@ export class UserTaskService {
   }
 
   async claimUserTask(id: string, userId: string): Promise<void> {
-    const task = this.row(id);
-    if (task.assignee !== null && task.assignee !== userId) throw new TaskAlreadyClaimedError(id);
-    await this.assign(task, userId);
+    const claimable = (current: UserTaskRow): void => {
+      if (current.assignee !== null && current.assignee !== userId) throw new TaskAlreadyClaimedError(id);
+    };
+    claimable(this.row(id));
+    // Checked again inside the step: another claim may have committed while this one waited.
+    await this.assign(this.row(id), userId, claimable);
   }
 
   async unclaimUserTask(id: string): Promise<void> {
@@ -70,8 +73,16 @@ export class UserTaskService {
     }
   }
 
-  private async assign(task: UserTaskRow, userId: string | null): Promise<void> {
+  private async assign(
+    task: UserTaskRow,
+    userId: string | null,
+    check?: (current: UserTaskRow) => void,
+  ): Promise<void> {
     await this.onTask(task, (step) => {
+      const current = step.store.sql('SELECT * FROM user_task WHERE id = ?').get(task.id) as
+        UserTaskRow | undefined;
+      if (!current) throw new NotFoundError(`No matching task with id ${task.id}`);
+      check?.(current);
       step.store.sql('UPDATE user_task SET assignee = ? WHERE id = ?').run(userId, task.id);
       step.store.sql('UPDATE hist_task SET assignee = ? WHERE id = ?').run(userId, task.id);
       recordActivityTask(step, task.activity_instance_id, task.id, userId);
