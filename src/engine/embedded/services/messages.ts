@@ -30,10 +30,12 @@ export class MessageService {
       const { subscriptions, starts } = this.matches(input);
       const models = await this.loadModels(subscriptions, starts);
       const effects = new StepEffects();
-      const results = this.core.store.transaction(() => [
-        ...subscriptions.map((s) => this.deliver(input, s, models, effects)),
-        ...starts.map((s) => this.start(input, s, models, effects)),
-      ]);
+      const results = this.core.store.transaction(() => {
+        const delivered = subscriptions.map((s) => this.deliver(input, s, models, effects));
+        // A racing call consumed the one matching subscription while this one loaded models.
+        if (!input.all && delivered.includes(null)) throw noMatch(input);
+        return [...delivered, ...starts.map((s) => this.start(input, s, models, effects))];
+      });
       this.core.publish(effects);
       return results.filter((r): r is MessageCorrelationResult => r !== null);
     });
@@ -45,11 +47,7 @@ export class MessageService {
     const starts = startsAllowed ? matchingStarts(this.core.store, input.messageName) : [];
     if (input.all) return { subscriptions, starts };
     const total = subscriptions.length + starts.length;
-    if (total === 0) {
-      throw new MismatchingMessageCorrelationError(
-        `Cannot correlate message '${input.messageName}': No process definition or execution matches the parameters`,
-      );
-    }
+    if (total === 0) throw noMatch(input);
     if (total > 1) {
       throw new MismatchingMessageCorrelationError(
         `ENGINE-13031 Cannot correlate a message with name '${input.messageName}' to a single execution. ` +
@@ -138,6 +136,12 @@ export class MessageService {
     }
     return result;
   }
+}
+
+function noMatch(input: CorrelateMessageInput): MismatchingMessageCorrelationError {
+  return new MismatchingMessageCorrelationError(
+    `Cannot correlate message '${input.messageName}': No process definition or execution matches the parameters`,
+  );
 }
 
 /** Camunda's rendering of the correlation criteria in its mismatch message. */
