@@ -75,6 +75,18 @@ describe('Engine: message correlation', () => {
     expect(await h.engine.countExternalTasks()).to.equal(2);
   });
 
+  it('Given one waiting instance, when the same message is correlated twice at once, then one moves it on and the other is a mismatch', async () => {
+    const id = await raise('esc-1', 'C-1');
+    const results = await Promise.allSettled([
+      h.engine.correlateMessage({ messageName: 'agency-replied', processInstanceId: id }),
+      h.engine.correlateMessage({ messageName: 'agency-replied', processInstanceId: id }),
+    ]);
+    expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+    const [lost] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(lost!.reason).to.include({ camundaType: 'MismatchingMessageCorrelationException' });
+    expect(await h.engine.countExternalTasks({ processInstanceId: id, activityId: 'review' })).to.equal(1);
+  });
+
   it("Given no instance waits, when a message arrives, then Camunda's mismatch error names it", async () => {
     const error = await h.engine
       .correlateMessage({ messageName: 'agency-replied', processInstanceId: 'nope' })
