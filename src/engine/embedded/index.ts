@@ -27,6 +27,9 @@ import { JobScheduler } from './services/scheduler.js';
 import { HistoryService } from './services/history.js';
 import { HistoryCleanup } from './services/history-cleanup.js';
 
+/** When history clean-up runs unless told otherwise: at night, in the engine's zone. */
+export const DEFAULT_CLEANUP_WINDOW = { windowStart: '01:00', windowEnd: '03:00' };
+
 export interface EmbeddedEngineOptions {
   /** SQLite file; its directory exists. */
   databaseFile: string;
@@ -42,7 +45,10 @@ export interface EmbeddedEngineOptions {
    * each step hydrates one from its rows (a few indexed reads), so memory does not grow with them.
    */
   cacheSize?: number;
-  /** 'HH:mm' daily window in the zone; null (the default) runs clean-up only on request. */
+  /**
+   * 'HH:mm' daily window in the zone for the history clean-up; default 01:00–03:00. `null` runs it
+   * only on request (`runHistoryCleanup`).
+   */
   historyCleanup?: { windowStart: string; windowEnd: string } | null;
   /** SQLite `synchronous` in WAL mode: FULL (default) survives power loss, NORMAL only crashes. */
   synchronous?: SyncMode;
@@ -92,7 +98,11 @@ export async function openEmbeddedEngine(options: EmbeddedEngineOptions): Promis
       jobs: new JobService(core, scheduler),
       scheduler,
       history: new HistoryService(core),
-      cleanup: new HistoryCleanup(core, zone, options.historyCleanup ?? null),
+      cleanup: new HistoryCleanup(
+        core,
+        zone,
+        options.historyCleanup === undefined ? DEFAULT_CLEANUP_WINDOW : options.historyCleanup,
+      ),
     };
     const engine = assembleEngine(core, services, lock);
     // Overdue timers (downtime) fire now, once each; then the scheduler waits for the next.
