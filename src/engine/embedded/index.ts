@@ -8,7 +8,7 @@ import { silentLogger, type Logger } from '../../log/logger.js';
 import type { EnginePort } from '../port.js';
 import { parseDeployment } from '../deploy/index.js';
 import { EngineCore } from './core.js';
-import { assembleEngine } from './engine.js';
+import { assembleEngine, type Services } from './engine.js';
 import { DefinitionLoader, type ParseDeployment } from './model/definition-loader.js';
 import { ModelCache } from './model/model-cache.js';
 import { timerPlanner } from './runtime/timer-planner.js';
@@ -67,50 +67,55 @@ export interface EmbeddedEngine extends EnginePort {
 export async function openEmbeddedEngine(options: EmbeddedEngineOptions): Promise<EmbeddedEngine> {
   const lock = acquireOwnerLock(options.databaseFile);
   try {
-    const store = openStore(options.databaseFile, options.synchronous ?? 'FULL');
-    const zone = options.timezone ?? 'Europe/London';
-    const loader = new DefinitionLoader(
-      store,
-      parseDeployment as ParseDeployment,
-      options.maxDeploymentBytes ?? 5 * 1024 * 1024,
-    );
-    const models = new ModelCache((id) => loader.load(id), Math.max(1, options.cacheSize ?? 64));
-    loader.models = models;
-    const ctx = {
-      store,
-      clock: options.clock,
-      logger: options.logger ?? silentLogger,
-      models,
-      timers: timerPlanner(zone),
-      newId: idGenerator(options.clock),
-    };
-    const core = new EngineCore(ctx);
-    const definitions = new DefinitionService(core);
-    const scheduler = new JobScheduler(core);
-    const services = {
-      deployments: new DeploymentService(core, loader),
-      definitions,
-      instances: new InstanceService(core, definitions),
-      externalTasks: new ExternalTaskService(core),
-      userTasks: new UserTaskService(core),
-      messages: new MessageService(core),
-      incidents: new IncidentService(core),
-      jobs: new JobService(core, scheduler),
-      scheduler,
-      history: new HistoryService(core),
-      cleanup: new HistoryCleanup(
-        core,
-        zone,
-        options.historyCleanup === undefined ? DEFAULT_CLEANUP_WINDOW : options.historyCleanup,
-      ),
-    };
+    const { core, loader } = buildCore(options);
+    const services = buildServices(core, loader, options);
     const engine = assembleEngine(core, services, lock);
     // Overdue timers (downtime) fire now, once each; then the scheduler waits for the next.
-    void scheduler.runDue();
+    void services.scheduler.runDue();
     services.cleanup.schedule();
     return engine;
   } catch (error) {
     lock.release();
     throw error;
   }
+}
+
+function buildCore(options: EmbeddedEngineOptions): { core: EngineCore; loader: DefinitionLoader } {
+  const store = openStore(options.databaseFile, options.synchronous ?? 'FULL');
+  const maxBytes = options.maxDeploymentBytes ?? 5 * 1024 * 1024;
+  const loader = new DefinitionLoader(store, parseDeployment as ParseDeployment, maxBytes);
+  const models = new ModelCache((id) => loader.load(id), Math.max(1, options.cacheSize ?? 64));
+  loader.models = models;
+  const core = new EngineCore({
+    store,
+    clock: options.clock,
+    logger: options.logger ?? silentLogger,
+    models,
+    timers: timerPlanner(zoneOf(options)),
+    newId: idGenerator(options.clock),
+  });
+  return { core, loader };
+}
+
+function zoneOf(options: EmbeddedEngineOptions): string {
+  return options.timezone ?? 'Europe/London';
+}
+
+function buildServices(core: EngineCore, loader: DefinitionLoader, options: EmbeddedEngineOptions): Services {
+  const definitions = new DefinitionService(core);
+  const scheduler = new JobScheduler(core);
+  const window = options.historyCleanup === undefined ? DEFAULT_CLEANUP_WINDOW : options.historyCleanup;
+  return {
+    deployments: new DeploymentService(core, loader),
+    definitions,
+    instances: new InstanceService(core, definitions),
+    externalTasks: new ExternalTaskService(core),
+    userTasks: new UserTaskService(core),
+    messages: new MessageService(core),
+    incidents: new IncidentService(core),
+    jobs: new JobService(core, scheduler),
+    scheduler,
+    history: new HistoryService(core),
+    cleanup: new HistoryCleanup(core, zoneOf(options), window),
+  };
 }

@@ -47,58 +47,49 @@ export function createExternalTask(step: Step, activity: ActivityRow, node: Flow
 export function createUserTask(step: Step, activity: ActivityRow, node: FlowNode): void {
   const spec = node.info.userTask;
   const chain = scopeChain(step.instance, activity);
-  const assignee = spec?.assignee ? textOrNull(evaluate(step, spec.assignee, chain)) : null;
   const groups = spec?.candidateGroups ? groupsOf(evaluate(step, spec.candidateGroups, chain)) : [];
-  const due = spec?.dueDate ? dateOf(step, spec.dueDate, chain) : null;
-  const id = step.newId();
-  const def = step.instance.definition;
-  const formRef = spec?.formRef ? JSON.stringify(spec.formRef) : null;
+  const task = {
+    id: step.newId(),
+    process_instance_id: step.instance.id,
+    execution_id: activity.execution_id,
+    activity_instance_id: activity.id,
+    activity_id: node.id,
+    name: node.name,
+    assignee: spec?.assignee ? textOrNull(evaluate(step, spec.assignee, chain)) : null,
+    create_time: step.now,
+    due: spec?.dueDate ? dateOf(step, spec.dueDate, chain) : null,
+    priority: DEFAULT_TASK_PRIORITY,
+    form_key: spec?.formKey ?? null,
+    form_ref: spec?.formRef ? JSON.stringify(spec.formRef) : null,
+    definition_id: step.instance.definition.id,
+    definition_key: step.instance.definition.key,
+    business_key: step.instance.row.business_key,
+    candidate_groups: JSON.stringify(groups),
+  };
+  insertUserTask(step, task, groups);
+  recordActivityTask(step, activity.id, task.id, task.assignee);
+}
+
+function insertUserTask(step: Step, task: Record<string, unknown> & { id: string }, groups: string[]): void {
   step.store
     .sql(
       `INSERT INTO user_task (id, process_instance_id, execution_id, activity_instance_id, activity_id, name,
         assignee, create_time, due, priority, form_key, form_ref, definition_id, business_key, candidate_groups)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        VALUES (@id, @process_instance_id, @execution_id, @activity_instance_id, @activity_id, @name, @assignee,
+        @create_time, @due, @priority, @form_key, @form_ref, @definition_id, @business_key, @candidate_groups)`,
     )
-    .run(
-      id,
-      step.instance.id,
-      activity.execution_id,
-      activity.id,
-      node.id,
-      node.name,
-      assignee,
-      step.now,
-      due,
-      DEFAULT_TASK_PRIORITY,
-      spec?.formKey ?? null,
-      formRef,
-      def.id,
-      step.instance.row.business_key,
-      JSON.stringify(groups),
-    );
-  for (const group of groups)
-    step.store.sql('INSERT INTO task_candidate (task_id, group_id) VALUES (?,?)').run(id, group);
+    .run(task);
+  for (const group of groups) {
+    step.store.sql('INSERT INTO task_candidate (task_id, group_id) VALUES (?,?)').run(task.id, group);
+  }
   step.store
     .sql(
       `INSERT INTO hist_task (id, definition_key, definition_id, process_instance_id, execution_id,
         activity_instance_id, name, assignee, start_time, task_definition_key, priority, due)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+        VALUES (@id, @definition_key, @definition_id, @process_instance_id, @execution_id, @activity_instance_id,
+        @name, @assignee, @create_time, @activity_id, @priority, @due)`,
     )
-    .run(
-      id,
-      def.key,
-      def.id,
-      step.instance.id,
-      activity.execution_id,
-      activity.id,
-      node.name,
-      assignee,
-      step.now,
-      node.id,
-      DEFAULT_TASK_PRIORITY,
-      due,
-    );
-  recordActivityTask(step, activity.id, id, assignee);
+    .run(task);
 }
 
 function textOrNull(value: unknown): string | null {

@@ -21,6 +21,7 @@ import type { DefinitionRow } from '../store/rows.js';
 import { toDefinition, toDeployment, type DeploymentRow } from './mappers.js';
 import { previousResources } from './duplicate-filter.js';
 import { deleteDeploymentRows } from './deployment-deletion.js';
+import { writeResource } from './definition-writer.js';
 
 interface ResourceRow {
   id: string;
@@ -86,70 +87,13 @@ export class DeploymentService {
       .sql('INSERT INTO deployment (id, name, source, tenant_id, deploy_time) VALUES (?,?,?,?,?)')
       .run(deployment.id, deployment.name, deployment.source, deployment.tenant_id, deployment.deploy_time);
     const definitions: DefinitionRow[] = [];
-    for (const resource of resources) definitions.push(...this.writeResource(deployment.id, resource));
-    return { deployment, definitions };
-  }
-
-  private writeResource(deploymentId: string, resource: ParsedResource): DefinitionRow[] {
-    const { store } = this.core;
-    const resourceId = this.core.ctx.newId();
-    store
-      .sql(
-        'INSERT INTO resource (id, deployment_id, name, kind, form_id, content, content_hash) VALUES (?,?,?,?,?,?,?)',
-      )
-      .run(
-        resourceId,
-        deploymentId,
-        resource.name,
-        resource.kind,
-        resource.formId ?? null,
-        resource.content,
-        hash(resource.content),
+    for (const resource of resources) {
+      const newId = this.core.ctx.newId;
+      definitions.push(
+        ...writeResource(this.core.store, newId, deployment.id, resource, hash(resource.content)),
       );
-    return resource.processes.map((process) => {
-      const latest = store
-        .sql('SELECT max(version) AS v FROM process_definition WHERE key = ?')
-        .get(process.key) as {
-        v: number | null;
-      };
-      const version = (latest.v ?? 0) + 1;
-      const row: DefinitionRow = {
-        id: `${process.key}:${version}:${this.core.ctx.newId()}`,
-        key: process.key,
-        version,
-        name: process.name,
-        version_tag: process.versionTag,
-        resource_name: resource.name,
-        resource_id: resourceId,
-        deployment_id: deploymentId,
-        history_ttl: process.historyTimeToLive,
-        startable: process.isStartableInTasklist ? 1 : 0,
-      };
-      store
-        .sql(
-          `INSERT INTO process_definition (id, key, version, name, version_tag, resource_name, resource_id,
-            deployment_id, history_ttl, startable) VALUES (?,?,?,?,?,?,?,?,?,?)`,
-        )
-        .run(
-          row.id,
-          row.key,
-          row.version,
-          row.name,
-          row.version_tag,
-          row.resource_name,
-          row.resource_id,
-          row.deployment_id,
-          row.history_ttl,
-          row.startable,
-        );
-      for (const info of process.elements.values()) {
-        if (info.type !== 'bpmn:StartEvent' || !info.messageName || info.parentId !== process.key) continue;
-        store
-          .sql('INSERT INTO message_start (definition_id, message_name, element_id) VALUES (?,?,?)')
-          .run(row.id, info.messageName, info.id);
-      }
-      return row;
-    });
+    }
+    return { deployment, definitions };
   }
 
   private query(query: DeploymentQuery = {}): SqlQuery {
