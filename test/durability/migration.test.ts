@@ -39,7 +39,7 @@ describe('Durability: upgrading a data directory made by schema version 1', () =
     db.close();
   });
 
-  it('Given the migrated data, when read, then instances, history, incidents and the backfilled candidate groups survived', async () => {
+  it('Given the migrated data, when read, then instances, history, incidents and the backfilled candidate groups and categories survived', async () => {
     expect((await engine.listProcessInstances()).map((i) => i.businessKey).sort()).to.deep.equal([
       'awaiting-reply',
       'incident',
@@ -53,6 +53,8 @@ describe('Durability: upgrading a data directory made by schema version 1', () =
     const [record] = await engine.listUserTasks({ taskDefinitionKey: 'record' });
     expect(record!.candidateGroups).to.deep.equal(['health', 'managers']);
     expect(await engine.countUserTasks({ candidateGroup: 'managers' })).to.equal(1);
+    const categories = (await engine.listProcessDefinitions()).map((d) => d.category);
+    expect(new Set(categories)).to.deep.equal(new Set(['http://example.org/escalations']));
   });
 
   it('Given the migrated data, when work carries on, then tasks complete, messages correlate and the old timers fire', async () => {

@@ -19,6 +19,8 @@ describe('Engine: deployments and versions (as Camunda 7)', () => {
     });
     const [v2] = Object.values(second.deployedProcessDefinitions);
     expect(v2).to.include({ key: 'one-task', version: 2, name: 'One external task' });
+    // Camunda reports the diagram's targetNamespace as the category.
+    expect(v2!.category).to.equal('http://example.org/escalations');
     expect(v2!.id).to.match(/^one-task:2:[0-9a-f-]{36}$/);
     const next = await h.engine.startProcessInstance({ definitionKey: 'one-task' });
     expect(next.definitionId).to.equal(v2!.id);

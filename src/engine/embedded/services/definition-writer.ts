@@ -2,6 +2,7 @@
 import type { ParsedProcess, ParsedResource } from '../../deploy/model.js';
 import type { Store } from '../store/database.js';
 import type { DefinitionRow } from '../store/rows.js';
+import { targetNamespaceOf } from '../model/target-namespace.js';
 
 export function writeResource(
   store: Store,
@@ -52,12 +53,13 @@ function writeDefinition(
     deployment_id: resource.deployment_id,
     history_ttl: process.historyTimeToLive,
     startable: process.isStartableInTasklist ? 1 : 0,
+    category: targetNamespaceOf(process.source),
   };
   store
     .sql(
       `INSERT INTO process_definition (id, key, version, name, version_tag, resource_name, resource_id,
-        deployment_id, history_ttl, startable) VALUES (@id, @key, @version, @name, @version_tag, @resource_name,
-        @resource_id, @deployment_id, @history_ttl, @startable)`,
+        deployment_id, history_ttl, startable, category) VALUES (@id, @key, @version, @name, @version_tag,
+        @resource_name, @resource_id, @deployment_id, @history_ttl, @startable, @category)`,
     )
     .run(row);
   writeMessageStarts(store, row.id, process);

@@ -34,7 +34,7 @@ export function toDefinition(row: DefinitionRow): ProcessDefinition {
     name: row.name,
     version: row.version,
     versionTag: row.version_tag,
-    category: 'http://bpmn.io/schema/bpmn',
+    category: row.category ?? '',
     description: null,
     resource: row.resource_name,
     deploymentId: row.deployment_id,

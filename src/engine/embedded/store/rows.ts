@@ -11,6 +11,8 @@ export interface DefinitionRow {
   deployment_id: string;
   history_ttl: number | null;
   startable: number;
+  /** The diagram's targetNamespace (schema v3). */
+  category: string | null;
 }
 
 export interface InstanceRow {
