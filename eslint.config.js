@@ -24,6 +24,7 @@ export default tseslint.config(
       'dist/**',
       'test/reference-engine/target/**',
       '.reference-engine/**',
+      '.tmp/**',
       'docs/**',
       'src/web/vendor/**',
     ],

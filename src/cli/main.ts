@@ -7,7 +7,10 @@ import { processIo } from './io.js';
  * `run(argv, io)` (see command.ts) and add its line here.
  */
 const commands: CommandTable = {
-  backup: { summary: 'make an online backup of the engine database', load: () => import('./commands/backup.js') },
+  backup: {
+    summary: 'make an online backup of the engine database',
+    load: () => import('./commands/backup.js'),
+  },
   due: { summary: 'print the deadline of a timescale', load: () => import('./commands/due.js') },
   holidays: {
     summary: "list a year's bank holidays on weekdays",
