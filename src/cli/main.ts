@@ -11,6 +11,10 @@ const commands: CommandTable = {
     summary: 'make an online backup of the engine database',
     load: () => import('./commands/backup.js'),
   },
+  deploy: {
+    summary: "deploy every partnership's diagrams and forms to a Camunda 7 REST API",
+    load: () => import('./commands/deploy.js'),
+  },
   due: { summary: 'print the deadline of a timescale', load: () => import('./commands/due.js') },
   holidays: {
     summary: "list a year's bank holidays on weekdays",

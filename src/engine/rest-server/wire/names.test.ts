@@ -5,7 +5,13 @@ describe('Names from requests', () => {
   it('Given ordinary names, When checked, Then they pass', () => {
     for (const n of ['stageDue', 'stage2Due', 'outcome.summary', 'child_id', 'Öffentlich'])
       checkVariableName(n, 'v');
-    for (const n of ['east-riding.bpmn', 'stage outcome.form', 'a.bpmn20.xml']) checkResourceName(n, 'r');
+    for (const n of [
+      'east-riding.bpmn',
+      'stage outcome.form',
+      'a.bpmn20.xml',
+      'processes/liverpool/escalation.bpmn',
+    ])
+      checkResourceName(n, 'r');
   });
 
   for (const n of ['../etc/passwd', 'a/b', 'a\\b', '..', 'a..b', '', 'x'.repeat(256), 'tab\there']) {
@@ -17,7 +23,10 @@ describe('Names from requests', () => {
   for (const n of [
     '../../etc/passwd.bpmn',
     '/abs.bpmn',
-    'dir/a.bpmn',
+    'dir//a.bpmn',
+    'dir/../a.bpmn',
+    'dir/.git/a.bpmn',
+    'dir/',
     '..\\a.bpmn',
     '.hidden.bpmn',
     'nul\u0000.bpmn',

@@ -25,14 +25,21 @@ export function checkVariableName(name: string, field: string): void {
   }
 }
 
-/** A deployment resource's file name: a plain file name, never a path. */
+/**
+ * A deployment resource's name: a file name or a relative path of plain segments
+ * (`processes/liverpool/escalation.bpmn`), as Camunda's classpath deployments name resources.
+ * Never absolute, never a `.`/`..` or hidden segment, never a backslash: names are stored and
+ * shown, and must not read as a way out of a directory to anything that later writes them to disk.
+ */
 export function checkResourceName(name: string, field: string): void {
   if (name.length === 0 || name.length > MAX_NAME) {
     throw new InvalidRequestError(`${field}: a resource name must have 1 to ${MAX_NAME} characters`, field);
   }
-  if (CONTROL.test(name) || name.includes('/') || name.includes('\\') || name.startsWith('.')) {
+  const segments = name.split('/');
+  if (CONTROL.test(name) || name.includes('\\') || segments.some((s) => s === '' || s.startsWith('.'))) {
     throw new InvalidRequestError(
-      `${field}: a resource name must be a plain file name (no '/', '\\', leading '.' or control characters)`,
+      `${field}: a resource name must be a file name or a relative path of plain names ` +
+        `(no leading '/', no '.' or '..' segments, no '\\' or control characters)`,
       field,
     );
   }
