@@ -5,13 +5,13 @@
  * nothing is fetched from outside.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
+import { chromiumExecutable } from '../support/chromium.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 const ASSETS: Record<string, [string, string]> = {
@@ -49,13 +49,6 @@ export interface RenderResult {
   tiles: Buffer[];
 }
 
-/** Fails loudly, with the install command, when Chromium is missing. */
-export function assertChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. Install it with: sudo apt-get install -y chromium`);
-  }
-}
-
 function serve(): Promise<Server> {
   const server = createServer((req, res) => {
     const asset = ASSETS[req.url ?? ''];
@@ -72,11 +65,11 @@ function serve(): Promise<Server> {
 
 /** Imports every file into bpmn-js in one Chromium page, one after the other. */
 export async function renderDiagrams(files: string[], { tiles = false } = {}): Promise<RenderResult[]> {
-  assertChromium();
+  const executablePath = chromiumExecutable();
   const server = await serve();
   const userDataDir = mkdtempSync(join(tmpdir(), 'escalations-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     viewport: { width: 1800, height: 1000 },
     args: [

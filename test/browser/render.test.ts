@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { loadPartnerships, REPOSITORY_ROOT } from '../../processes/catalogue.js';
-import { assertChromium, renderDiagrams, type RenderResult } from './bpmn-render.js';
+import { renderDiagrams, type RenderResult } from './bpmn-render.js';
 
 const DOCS = join(REPOSITORY_ROOT, 'docs', 'processes');
 
@@ -22,7 +22,6 @@ describe('Render check: every diagram in bpmn-js in real Chromium', () => {
   let results: RenderResult[];
 
   before(async () => {
-    assertChromium();
     results = await renderDiagrams(files);
   });
 
