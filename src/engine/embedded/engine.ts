@@ -31,12 +31,34 @@ export interface Services {
   cleanup: HistoryCleanup;
 }
 
-/** The named methods of `target`, bound to it. */
-function bind<T extends object, K extends keyof T>(target: T, names: readonly K[]): Pick<T, K> {
+/**
+ * Settles `call` only once the group commit it wrote to (or read from) is durable. A call that
+ * read another step's writes in the same turn waits for them too, so no answer ever reports a
+ * state that a crash could still take back. If that commit fails, the call fails with it.
+ */
+export async function answerAfterCommit<T>(call: () => Promise<T>, settled: () => Promise<void>): Promise<T> {
+  let result: T;
+  try {
+    result = await call();
+  } catch (error) {
+    await settled();
+    throw error;
+  }
+  await settled();
+  return result;
+}
+
+/** The named methods of `target`, bound to it, each answering after its commit. */
+function bind<T extends object, K extends keyof T>(
+  target: T,
+  names: readonly K[],
+  settled: () => Promise<void>,
+): Pick<T, K> {
   const bound = {} as Pick<T, K>;
   for (const name of names) {
-    const method = target[name] as (...args: unknown[]) => unknown;
-    (bound as Record<K, unknown>)[name] = method.bind(target);
+    const method = target[name] as (...args: unknown[]) => Promise<unknown>;
+    (bound as Record<K, unknown>)[name] = (...args: unknown[]) =>
+      answerAfterCommit(() => method.apply(target, args), settled);
   }
   return bound;
 }
@@ -120,41 +142,45 @@ const HISTORY_METHODS = [
 ] as const;
 
 /** Every port method, bound to the service that owns it (the type checks that none is missing). */
-function bindPort(s: Services): Omit<EnginePort, 'close'> {
+function bindPort(s: Services, settled: () => Promise<void>): Omit<EnginePort, 'close'> {
   return {
-    ...bind(s.deployments, DEPLOYMENTS_METHODS),
-    ...bind(s.definitions, DEFINITIONS_METHODS),
-    ...bind(s.instances, INSTANCES_METHODS),
-    ...bind(s.externalTasks, EXTERNAL_TASKS_METHODS),
-    ...bind(s.userTasks, USER_TASKS_METHODS),
-    ...bind(s.messages, MESSAGES_METHODS),
-    ...bind(s.incidents, INCIDENTS_METHODS),
-    ...bind(s.jobs, JOBS_METHODS),
-    ...bind(s.history, HISTORY_METHODS),
+    ...bind(s.deployments, DEPLOYMENTS_METHODS, settled),
+    ...bind(s.definitions, DEFINITIONS_METHODS, settled),
+    ...bind(s.instances, INSTANCES_METHODS, settled),
+    ...bind(s.externalTasks, EXTERNAL_TASKS_METHODS, settled),
+    ...bind(s.userTasks, USER_TASKS_METHODS, settled),
+    ...bind(s.messages, MESSAGES_METHODS, settled),
+    ...bind(s.incidents, INCIDENTS_METHODS, settled),
+    ...bind(s.jobs, JOBS_METHODS, settled),
+    ...bind(s.history, HISTORY_METHODS, settled),
   };
 }
 
 /** Builds the engine object: the bound port plus lifecycle methods. */
 export function assembleEngine(core: EngineCore, services: Services, lock: OwnerLock) {
   let closing: Promise<void> | null = null;
+  const settled = () => core.store.settled();
   return {
-    ...bindPort(services),
+    ...bindPort(services, settled),
     /** Resolves once nothing is in flight (due timers processed, transitions committed). */
     async idle(): Promise<void> {
       for (;;) {
         await core.whenSettled();
+        await settled().catch(() => undefined);
         await new Promise<void>((resolve) => setImmediate(resolve));
         if (!services.scheduler.busy) {
           await core.whenSettled();
+          await settled().catch(() => undefined);
           if (!services.scheduler.busy) return;
         }
       }
     },
     /** Consistent online backup through SQLite's backup API. */
     async backup(file: string): Promise<void> {
+      await settled();
       await core.store.db.backup(file);
     },
-    runHistoryCleanup: () => services.cleanup.runNow(),
+    runHistoryCleanup: () => answerAfterCommit(() => services.cleanup.runNow(), settled),
     /** Stops timers, answers waiting long polls with [], closes storage. */
     close(): Promise<void> {
       closing ??= (async () => {

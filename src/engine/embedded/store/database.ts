@@ -2,17 +2,21 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { EngineClosedError } from '../errors/engine-closed-error.js';
+import { GroupCommit } from './group-commit.js';
 
 const MAX_STATEMENTS = 500;
 
 /** How hard each commit is pushed to disk (see docs/engine.md, "Durability"). */
 export type SyncMode = 'NORMAL' | 'FULL';
 
-/** The engine's SQLite connection with a cache of prepared statements. */
+/** The engine's SQLite connection with a cache of prepared statements and group commit. */
 export class Store {
   private readonly statements = new Map<string, Statement>();
+  private readonly commits: GroupCommit;
 
-  constructor(readonly db: Db) {}
+  constructor(readonly db: Db) {
+    this.commits = new GroupCommit(db);
+  }
 
   /** A prepared statement, compiled once per SQL text. */
   sql(text: string): Statement {
@@ -27,13 +31,28 @@ export class Store {
     return statement;
   }
 
-  /** Runs `work` in one transaction (nested calls become savepoints). */
+  /**
+   * Runs `work` atomically: in its own savepoint of this turn's group commit, so a failure rolls
+   * back `work` alone. Its writes are durable once {@link settled} resolves, not before.
+   */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    if (!this.db.open) throw new EngineClosedError();
+    return this.commits.run(work);
   }
 
+  /**
+   * Resolves when everything written so far is committed (at once when nothing is pending).
+   * Answers wait for it: an acknowledged step is a durable step.
+   */
+  settled(): Promise<void> {
+    return this.commits.settled();
+  }
+
+  /** Commits what is pending, then closes the connection. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commits.flushNow();
+    this.db.close();
   }
 }
 
