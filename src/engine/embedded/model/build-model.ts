@@ -139,9 +139,13 @@ function linkGraph(builder: Builder): void {
   }
 }
 
-/** Camunda gives these activities their own execution: sub-processes, hosts of boundary events, IO mappings. */
+/**
+ * Camunda gives these activities their own execution: sub-processes, hosts of boundary events, IO mappings,
+ * and every external task (its BpmnParse makes `camunda:type="external"` activities scopes; measured on
+ * Operaton: an external task's `executionId` is never the process instance's, even in a plain sequence).
+ */
 function isScopeNode(node: FlowNode): boolean {
-  if (node.inner) return true;
+  if (node.inner || node.info.external) return true;
   if (node.boundaryEvents.length > 0) return true;
   return node.info.inputs.length > 0 || node.info.outputs.length > 0;
 }
