@@ -9,8 +9,6 @@ import type { StoredValue } from '../values/variable-codec.js';
 import type { Step } from './step.js';
 import type { ScopeRef } from './variables.js';
 
-const DAY = 24 * 60 * 60 * 1000;
-
 export function recordProcessStart(step: Step, startActivityId: string): void {
   const { instance } = step;
   const def = instance.definition;
@@ -38,7 +36,7 @@ export function recordProcessStart(step: Step, startActivityId: string): void {
 export function recordProcessEnd(step: Step, state: string, deleteReason: string | null): void {
   const { instance } = step;
   const ttl = instance.definition.history_ttl;
-  const removal = ttl === null ? null : step.now + ttl * DAY;
+  const removal = ttl === null ? null : removalTime(step, ttl);
   step.activityHistory.flush(removal);
   step.store
     .sql(
@@ -50,6 +48,15 @@ export function recordProcessEnd(step: Step, state: string, deleteReason: string
       .sql(`UPDATE ${table} SET removal_time = ? WHERE process_instance_id = ?`)
       .run(removal, instance.id);
   }
+}
+
+/**
+ * End + `days` calendar days in the engine's zone: Camunda adds them with `Calendar.add(DATE, n)` in the JVM's
+ * zone, so the wall-clock time is kept across a DST change (measured on Operaton: ended 16:17 GMT in November,
+ * removal 16:17 BST in May, 180 days later).
+ */
+function removalTime(step: Step, days: number): number {
+  return step.ctx.timers.schedule('timeDuration', `P${days}D`, step.now)!.dueAt;
 }
 
 export function recordActivityStart(step: Step, activity: ActivityRow, node: FlowNode): void {
