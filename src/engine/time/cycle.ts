@@ -1,16 +1,17 @@
 /**
  * `timeCycle` values: ISO 8601 repeating intervals `R<n>/<duration>`, `R/<duration>` (unbounded) and
- * `R<n>/<start>/<duration>`. Firings fall on the slots start + k × duration (k = 1 … n, or the start
- * itself first when it lies ahead), each step added to the previous one as Camunda's DurationHelper does
- * (so month steps pin: Jan 31, Feb 28, Mar 28 …). Slots missed while the engine was down are skipped
- * and count as used. Cron is refused.
+ * `R<n>/<start>/<duration>`. Firings fall on the slots start + k × duration (k = 1 … n, and k = 0, the
+ * start itself, while it lies ahead: an explicit start ahead gives n + 1 firings, as Camunda's DurationHelper
+ * walks it, measured on Operaton), each step added to the previous one as Camunda does (so month steps
+ * pin: Jan 31, Feb 28, Mar 28 …). Slots missed while the engine was down are skipped and count as used.
+ * Cron is refused.
  */
 import { addDuration } from './calendar-add.js';
 import { isAbsolute, parseDuration, timeFieldsMillis, type FieldDuration } from './duration.js';
 import { MAX_INSTANT, parseDateTime } from './timer-date.js';
 
 export interface Cycle {
-  /** Firings left, including the next one; null = unbounded. */
+  /** n of `R<n>`: the slots after the start; null = unbounded. */
   repetitions: number | null;
   /** Anchor instant (epoch ms), or null when the cycle starts when scheduled. */
   start: number | null;

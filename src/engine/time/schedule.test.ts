@@ -95,15 +95,40 @@ describe('Timer arithmetic', () => {
       expect(third?.cycle?.remaining).to.equal(0);
     });
 
-    it('Given R/P1D, when scheduled, then it is unbounded', () => {
+    it('Given R/P1D, when scheduled, then it is unbounded and anchored at its creation', () => {
       const s = due('timeCycle', 'R/P1D', '2026-11-23T09:00');
       expect(s.cycle?.remaining).to.equal(null);
-      expect(s.cycle?.definition).to.equal('R/2026-11-24T09:00:00.000Z/P1D');
+      expect(s.cycle?.definition).to.equal('R/2026-11-23T09:00:00.000Z/P1D');
     });
 
-    it('Given a start in the future, when scheduled, then the first firing is the start itself', () => {
+    it('Given a start in the future, when scheduled, then the first firing is the start itself and n more follow (Operaton: R1 fires twice)', () => {
       const s = due('timeCycle', 'R2/2026-12-01T09:00/P1D', '2026-11-23T09:00');
       expect(show(s.dueAt)).to.equal('2026-12-01T09:00:00.000+00:00');
+      expect(s.cycle?.remaining).to.equal(2);
+      const fired = [s.dueAt];
+      for (let next = scheduleTimer('timeCycle', s.cycle?.definition, s.dueAt); next;) {
+        fired.push(next.dueAt);
+        next = scheduleTimer('timeCycle', next.cycle?.definition, next.dueAt);
+      }
+      expect(fired.map(show)).to.deep.equal([
+        '2026-12-01T09:00:00.000+00:00',
+        '2026-12-02T09:00:00.000+00:00',
+        '2026-12-03T09:00:00.000+00:00',
+      ]);
+    });
+
+    it('Given R2/PT1H created with milliseconds, when fired early again and again, then the same next slot is re-armed, without them (as Operaton)', () => {
+      const created = at('2026-11-23T09:00:05.157');
+      const first = scheduleTimer('timeCycle', 'R2/PT1H', created)!;
+      expect(show(first.dueAt)).to.equal('2026-11-23T10:00:05.157+00:00');
+      expect(first.cycle?.definition).to.equal('R2/2026-11-23T09:00:05.000Z/PT1H');
+      for (const early of [created + 1_000, created + 2_000, created + 3_000]) {
+        const again = scheduleTimer('timeCycle', first.cycle?.definition, early);
+        expect(show(again?.dueAt ?? 0)).to.equal('2026-11-23T10:00:05.000+00:00');
+      }
+      const onTime = scheduleTimer('timeCycle', first.cycle?.definition, first.dueAt);
+      expect(show(onTime?.dueAt ?? 0)).to.equal('2026-11-23T11:00:05.000+00:00');
+      expect(scheduleTimer('timeCycle', first.cycle?.definition, onTime?.dueAt ?? 0)).to.equal(null);
     });
 
     it('Given a start in the past, when scheduled, then the next slot after now is due', () => {

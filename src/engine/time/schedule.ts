@@ -21,9 +21,10 @@ export interface ScheduleOptions {
 /**
  * When a timer fires. `value` is the evaluated definition: an ISO text, or a Date for `timeDate`.
  * `from` is the instant the timer is created (epoch ms). For a `timeCycle`, `cycle.definition` is the
- * text to schedule the following firing with (anchored at this firing, with the repetitions left):
- * when this firing happens, and `cycle.remaining` is not 0, call
- * `scheduleTimer('timeCycle', cycle.definition, firedAt)`; after downtime the missed slots are skipped.
+ * text to schedule every following firing with (the cycle anchored at its start, with all its repetitions,
+ * as Camunda keeps it): when a firing happens, call `scheduleTimer('timeCycle', cycle.definition, firedAt)`;
+ * it answers the first slot after `firedAt` (the same slot when a firing ran early; missed slots are skipped
+ * after downtime) or null when none is left. `cycle.remaining` is the number of slots after this one.
  * Returns null only for a bounded cycle whose firings all lie before `from`.
  * Throws TimerDefinitionError (naming the value) for anything malformed, negative or out of range.
  */
@@ -93,18 +94,20 @@ function durationDue(text: string, from: number, zone: string): number {
 function cycleSchedule(text: string, from: number, zone: string): TimerSchedule | null {
   const cycle = parseCycle(text, zone);
   if (typeof cycle === 'string') throw new TimerDefinitionError('timeCycle', text, cycle);
-  const anchor = cycle.start ?? from;
   let firing: Firing | null;
   try {
-    firing = nextFiring(cycle, anchor, from, zone);
+    firing = nextFiring(cycle, cycle.start ?? from, from, zone);
   } catch (error) {
     throw new TimerDefinitionError('timeCycle', text, (error as Error).message);
   }
   if (firing === null) return null;
-  const used = Math.max(firing.slot, 1);
-  const remaining = cycle.repetitions === null ? null : cycle.repetitions - used;
-  // The next definition is anchored at this firing, so its slot 1 is the following one.
-  const anchorText = DateTime.fromMillis(firing.dueAt, { zone: 'UTC' }).toISO() ?? '';
-  const definition = `R${remaining ?? ''}/${anchorText}/${cycle.durationText}`;
+  const remaining = cycle.repetitions === null ? null : cycle.repetitions - firing.slot;
+  // Camunda keeps one repeat expression for the timer's whole life, with the start written in (its ISO
+  // format has no milliseconds, so an implicit start loses them; the first firing keeps them). Each
+  // following firing is the first slot after the moment the previous one ran: early runs re-arm the same
+  // slot, late ones skip the slots that passed (measured on Operaton, FINDINGS §7).
+  const anchor = cycle.start ?? Math.floor(from / 1000) * 1000;
+  const anchorText = DateTime.fromMillis(anchor, { zone: 'UTC' }).toISO() ?? '';
+  const definition = `R${cycle.repetitions ?? ''}/${anchorText}/${cycle.durationText}`;
   return { dueAt: firing.dueAt, cycle: { remaining, definition } };
 }

@@ -8,7 +8,10 @@ export interface TimerPlanner {
    * for a bounded cycle with no firing left. Throws (naming the value) when it is malformed.
    */
   schedule(kind: TimerKind, value: unknown, from: number): TimerSchedule | null;
-  /** The next firing of a cycle after one fired at `firedAt`; null when no repetitions are left. */
+  /**
+   * The next firing of a cycle after one fired at `firedAt`: the first slot of its schedule after that
+   * moment (so a job executed early keeps its next occurrence, as in Camunda); null when none is left.
+   */
   next(cycle: NonNullable<TimerSchedule['cycle']>, firedAt: number): TimerSchedule | null;
 }
 
@@ -16,9 +19,6 @@ export interface TimerPlanner {
 export function timerPlanner(zone: string): TimerPlanner {
   return {
     schedule: (kind, value, from) => scheduleTimer(kind, value, from, { zone }),
-    next(cycle, firedAt) {
-      if (cycle.remaining === 0) return null;
-      return scheduleTimer('timeCycle', cycle.definition, firedAt, { zone });
-    },
+    next: (cycle, firedAt) => scheduleTimer('timeCycle', cycle.definition, firedAt, { zone }),
   };
 }
