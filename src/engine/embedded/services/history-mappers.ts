@@ -96,7 +96,7 @@ export function toHistoricIncident(r: Row): HistoricIncident {
     removalTime: date(r.removal_time),
     incidentType: r.type as string,
     activityId: r.activity_id as string,
-    failedActivityId: text(r.failed_activity_id) ?? (r.activity_id as string),
+    failedActivityId: text(r.failed_activity_id),
     causeIncidentId: r.id as string,
     rootCauseIncidentId: r.id as string,
     configuration: r.configuration as string,

@@ -114,7 +114,7 @@ export function toIncident(row: IncidentRow): Incident {
     incidentTimestamp: new Date(row.create_time),
     incidentType: row.type,
     activityId: row.activity_id,
-    failedActivityId: row.failed_activity_id ?? row.activity_id,
+    failedActivityId: row.failed_activity_id,
     causeIncidentId: row.id,
     rootCauseIncidentId: row.id,
     configuration: row.configuration,
