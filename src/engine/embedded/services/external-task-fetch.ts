@@ -32,13 +32,44 @@ export function fetchAndLockNow(store: Store, now: number, input: FetchAndLockIn
   });
 }
 
+type Candidate = ExternalTaskRow & { seq: number };
+
+/** The two lock states a fetchable task can be in; each is one index range. */
+export const LOCK_STATES = ['et.lock_expiration IS NULL', 'et.lock_expiration <= ?'] as const;
+
+/**
+ * The query for one topic and one lock state, in fetch order: priority first with `usePriority`,
+ * then creation (rowid). Parameters: the topic's, `now` for an expired lock, then the limit.
+ */
+export function candidateQuery(topic: FetchTopic, lock: (typeof LOCK_STATES)[number], usePriority: boolean) {
+  const params: unknown[] = [];
+  const clause = topicClause(topic, params);
+  const order = usePriority ? 'et.priority DESC, et.rowid' : 'et.rowid';
+  const text = `SELECT et.rowid AS seq, et.* FROM external_task et WHERE ${clause} AND ${lock}
+    AND (et.retries IS NULL OR et.retries > 0) ORDER BY ${order} LIMIT ?`;
+  return { text, params };
+}
+
+/**
+ * The next fetchable tasks, in fetch order. Each topic is read as two index ranges that are
+ * already in that order (`external_task_fetch`, `external_task_topic`): tasks never locked (or
+ * unlocked), and tasks whose lock has expired; each stops after `maxTasks` rows, so a fetch costs
+ * the same with 50 or 50,000 tasks waiting. The ranges are then merged in the same order.
+ */
 function candidates(store: Store, now: number, input: FetchAndLockInput): ExternalTaskRow[] {
-  const params: unknown[] = [now];
-  const topicClauses = input.topics.map((topic) => topicClause(topic, params));
-  const order = input.usePriority ? 'priority DESC, rowid' : 'rowid';
-  const text = `SELECT * FROM external_task et WHERE (et.lock_expiration IS NULL OR et.lock_expiration <= ?)
-    AND (et.retries IS NULL OR et.retries > 0) AND (${topicClauses.join(' OR ')}) ORDER BY ${order} LIMIT ?`;
-  return store.sql(text).all(...params, input.maxTasks) as ExternalTaskRow[];
+  const usePriority = input.usePriority ?? false;
+  const found = new Map<string, Candidate>();
+  for (const topic of input.topics) {
+    for (const lock of LOCK_STATES) {
+      const { text, params } = candidateQuery(topic, lock, usePriority);
+      if (lock !== LOCK_STATES[0]) params.push(now);
+      const rows = store.sql(text).all(...params, input.maxTasks) as Candidate[];
+      for (const row of rows) found.set(row.id, row);
+    }
+  }
+  const byPriority = (a: Candidate, b: Candidate) => b.priority - a.priority || a.seq - b.seq;
+  const byCreation = (a: Candidate, b: Candidate) => a.seq - b.seq;
+  return [...found.values()].sort(usePriority ? byPriority : byCreation).slice(0, input.maxTasks);
 }
 
 function topicClause(topic: FetchTopic, params: unknown[]): string {

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { migrateToV2 } from './migration-v2.js';
 import { migrateToV3 } from './migration-v3.js';
+import { migrateToV4 } from './migration-v4.js';
 
 /** One step of the schema's history. `up` runs inside the migration's transaction. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', up: (db) => db.exec(SCHEMA_V1) },
   { version: 2, description: 'candidate groups on the user task row', up: migrateToV2 },
   { version: 3, description: "definition category (the diagram's targetNamespace)", up: migrateToV3 },
+  { version: 4, description: 'fetch-and-lock index in priority order', up: migrateToV4 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
