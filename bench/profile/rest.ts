@@ -21,7 +21,10 @@ const profileFile = path.resolve(process.env.BENCH_PROFILE ?? '.tmp/rest-drain.c
 const root = mkdtempSync(path.join(tmpdir(), 'bench-profile-'));
 mkdirSync(path.dirname(profileFile), { recursive: true });
 
-type Reply = { kind: 'ready'; url: string } | { kind: 'started' } | { kind: 'stopped'; cpuMs: number };
+type Reply =
+  | { kind: 'ready'; url: string }
+  | { kind: 'started' }
+  | { kind: 'stopped'; cpuMs: number; commits: number; units: number };
 
 const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [root, profileFile], {
   execArgv: ['--import', 'tsx'],
@@ -67,7 +70,8 @@ try {
   if (stopped.kind !== 'stopped') throw new Error('profile not written');
   const rate = (N / drainMs) * 1000;
   process.stdout.write(
-    `${N} tasks in ${drainMs.toFixed(0)} ms (${rate.toFixed(0)} tasks/s); server CPU ${(stopped.cpuMs / N).toFixed(3)} ms per task\n`,
+    `${N} tasks in ${drainMs.toFixed(0)} ms (${rate.toFixed(0)} tasks/s); server CPU ${(stopped.cpuMs / N).toFixed(3)} ms per task; ` +
+      `${stopped.commits} commits carrying ${stopped.units} units (${(stopped.units / stopped.commits).toFixed(1)} per commit)\n`,
   );
   process.stdout.write(summarise(JSON.parse(readFileSync(profileFile, 'utf8')), N));
   process.stdout.write(`profile: ${profileFile}\n`);

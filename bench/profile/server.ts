@@ -26,17 +26,22 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 let cpu0 = 0;
+let stats0 = engine.commitStats();
 
 process.on('message', (message: string) => {
   void (async () => {
     if (message === 'profile:start') {
       cpu0 = cpuMs();
+      stats0 = engine.commitStats();
       await session.post('Profiler.start');
       process.send!({ kind: 'started' });
     } else if (message === 'profile:stop') {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(profileFile, JSON.stringify(profile));
-      process.send!({ kind: 'stopped', cpuMs: cpuMs() - cpu0 });
+      const stats = engine.commitStats();
+      const commits = stats.commits - stats0.commits;
+      const units = stats.units - stats0.units;
+      process.send!({ kind: 'stopped', cpuMs: cpuMs() - cpu0, commits, units });
     } else if (message === 'exit') {
       await running.close();
       await engine.close();

@@ -37,10 +37,15 @@ export class EngineCore {
     return this.ctx.models.ensure(row.definition_id);
   }
 
-  /** Runs one step on an instance, in one transaction, then publishes its effects. */
-  async step<T>(instanceId: string, work: (step: Step) => T): Promise<T> {
+  /**
+   * Runs one step on an instance, in one transaction, then publishes its effects. A caller that
+   * already read the instance's definition id (a task row carries it) passes it and saves a read.
+   */
+  async step<T>(instanceId: string, work: (step: Step) => T, definitionId?: string): Promise<T> {
     return this.track(async () => {
-      const loaded = await this.definitionOf(instanceId);
+      const loaded = definitionId
+        ? await this.ctx.models.ensure(definitionId)
+        : await this.definitionOf(instanceId);
       const { result, effects } = runStep(this.ctx, instanceId, loaded, work);
       this.publish(effects);
       return result;

@@ -181,6 +181,7 @@ export function assembleEngine(core: EngineCore, services: Services, lock: Owner
       await core.store.db.backup(file);
     },
     runHistoryCleanup: () => answerAfterCommit(() => services.cleanup.runNow(), settled),
+    commitStats: () => core.store.commitStats,
     /** Stops timers, answers waiting long polls with [], closes storage. */
     close(): Promise<void> {
       closing ??= (async () => {

@@ -61,6 +61,11 @@ export interface EmbeddedEngine extends EnginePort {
   backup(file: string): Promise<void>;
   /** Runs history clean-up now (normally it runs in the daily window). */
   runHistoryCleanup(): Promise<{ removedInstances: number }>;
+  /**
+   * Group commits since open and the transactional units they carried (steps, fetches,
+   * commands); units ÷ commits is how many steps shared each fsync.
+   */
+  commitStats(): { commits: number; units: number };
 }
 
 /** Opens (creating or migrating) the engine's database and starts its scheduler. */

@@ -26,6 +26,7 @@ import {
   checkNotLockedByOther,
   checkWorker,
   findTask,
+  type TaskAction,
 } from './external-task-rules.js';
 import { fetchAndLockNow } from './external-task-fetch.js';
 import { LongPoll } from './long-poll.js';
@@ -72,17 +73,28 @@ export class ExternalTaskService {
     }
   }
 
-  /** Runs `work` on a task's instance after re-reading the task inside the transaction. */
+  /**
+   * Runs `work` on a task's instance after re-reading the task inside the transaction. With
+   * `holder`, only that worker may act (Camunda's check), checked before the instance is loaded
+   * and again inside the step, where it counts.
+   */
   private async onTask(
     id: string,
+    holder: { workerId: string; action: TaskAction } | null,
     work: (step: Step, task: ExternalTaskRow, activity: ActivityRow) => void,
   ): Promise<void> {
     const task = findTask(this.core.store, id);
+    if (holder) checkWorker(task, holder.workerId, holder.action);
     try {
-      await this.core.step(task.process_instance_id, (step) => {
-        const current = findTask(step.store, id);
-        work(step, current, step.instance.activities.get(current.activity_instance_id)!);
-      });
+      await this.core.step(
+        task.process_instance_id,
+        (step) => {
+          const current = findTask(step.store, id);
+          if (holder) checkWorker(current, holder.workerId, holder.action);
+          work(step, current, step.instance.activities.get(current.activity_instance_id)!);
+        },
+        task.definition_id,
+      );
     } catch (error) {
       // A racing call finished the task (and maybe its instance) first: the task is what is missing.
       if (error instanceof NotFoundError) findTask(this.core.store, id);
@@ -93,9 +105,7 @@ export class ExternalTaskService {
   async completeExternalTask(id: string, input: CompleteExternalTaskInput): Promise<void> {
     validateVariables(input.variables, 'variables');
     validateVariables(input.localVariables, 'localVariables');
-    checkWorker(findTask(this.core.store, id), input.workerId, 'complete');
-    await this.onTask(id, (step, task, activity) => {
-      checkWorker(task, input.workerId, 'complete');
+    await this.onTask(id, { workerId: input.workerId, action: 'complete' }, (step, task, activity) => {
       setVariables(step, scopeChain(step.instance, activity), input.variables);
       setLocalVariables(
         step,
@@ -111,9 +121,7 @@ export class ExternalTaskService {
     checkRetries(input.retries);
     validateVariables(input.variables, 'variables');
     validateVariables(input.localVariables, 'localVariables');
-    checkWorker(findTask(this.core.store, id), input.workerId, 'failure');
-    await this.onTask(id, (step, task, activity) => {
-      checkWorker(task, input.workerId, 'failure');
+    await this.onTask(id, { workerId: input.workerId, action: 'failure' }, (step, task, activity) => {
       setVariables(step, scopeChain(step.instance, activity), input.variables);
       setLocalVariables(
         step,
@@ -142,9 +150,7 @@ export class ExternalTaskService {
 
   async handleExternalTaskBpmnError(id: string, input: ExternalTaskBpmnErrorInput): Promise<void> {
     validateVariables(input.variables, 'variables');
-    checkWorker(findTask(this.core.store, id), input.workerId, 'bpmnError');
-    await this.onTask(id, (step, task, activity) => {
-      checkWorker(task, input.workerId, 'bpmnError');
+    await this.onTask(id, { workerId: input.workerId, action: 'bpmnError' }, (step, task, activity) => {
       setVariables(step, scopeChain(step.instance, activity), input.variables);
       removeTask(step, task);
       throwError(step, activity, activity.parent_id, input.errorCode);
@@ -188,7 +194,7 @@ export class ExternalTaskService {
 
   async setExternalTaskRetries(id: string, retries: number): Promise<void> {
     checkRetries(retries);
-    await this.onTask(id, (step, task) => {
+    await this.onTask(id, null, (step, task) => {
       step.store.sql('UPDATE external_task SET retries = ? WHERE id = ?').run(retries, id);
       const open = step.store.sql('SELECT 1 FROM incident WHERE configuration = ?').get(id) !== undefined;
       if (retries > 0 && open) closeIncidents(step, id, 'resolved');

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { EngineClosedError } from '../errors/engine-closed-error.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, type CommitStats } from './group-commit.js';
 
 const MAX_STATEMENTS = 500;
 
@@ -46,6 +46,11 @@ export class Store {
    */
   settled(): Promise<void> {
     return this.commits.settled();
+  }
+
+  /** Group commits so far and the units (steps, fetches, commands) they carried. */
+  get commitStats(): CommitStats {
+    return { ...this.commits.stats };
   }
 
   /** Commits what is pending, then closes the connection. */

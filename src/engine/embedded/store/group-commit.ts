@@ -22,8 +22,16 @@ interface Batch {
 
 const RESOLVED = Promise.resolve();
 
+/** How well steps are being grouped: commits that reached the disk, and the units they carried. */
+export interface CommitStats {
+  commits: number;
+  units: number;
+}
+
 export class GroupCommit {
   private batch: Batch | null = null;
+  /** Counters since open, for benchmarks and monitoring. */
+  readonly stats: CommitStats = { commits: 0, units: 0 };
   private readonly begin: Statement;
   private readonly commit: Statement;
   private readonly rollback: Statement;
@@ -47,6 +55,7 @@ export class GroupCommit {
   /** Runs `work` now, inside its own savepoint of the open batch (opening one if needed). */
   run<T>(work: () => T): T {
     const batch = this.open();
+    this.stats.units++;
     this.savepoint.run();
     try {
       const result = work();
@@ -97,6 +106,7 @@ export class GroupCommit {
     if (!batch.failure && this.db.inTransaction) {
       try {
         this.commit.run();
+        this.stats.commits++;
         batch.resolve();
         return;
       } catch (error) {

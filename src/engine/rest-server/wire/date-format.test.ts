@@ -1,5 +1,20 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { formatCamundaDate, parseCamundaDate } from './date-format.js';
+
+const ZONES = [
+  'Europe/London',
+  'UTC',
+  'America/New_York',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Europe/Dublin',
+];
+const viaLuxon = (ms: number, zone: string) =>
+  DateTime.fromMillis(ms, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ");
 
 describe('Camunda date format', () => {
   it('Given a winter instant, When formatted in Europe/London, Then it reads +0000 with milliseconds', () => {
@@ -48,6 +63,33 @@ describe('Camunda date format', () => {
     for (const zone of ['Europe/London', 'UTC', 'Asia/Kolkata', 'America/St_Johns']) {
       for (const ms of [0, 1_700_000_000_123, 1_793_000_000_999]) {
         expect(parseCamundaDate(formatCamundaDate(new Date(ms), zone))?.getTime()).to.equal(ms);
+      }
+    }
+  });
+
+  it('Given any instant from 1800 to 2200 in zones with half-hour and 45-minute offsets, When formatted, Then the text is exactly what luxon writes', () => {
+    const zone = fc.constantFrom(...ZONES);
+    const instant = fc.integer({ min: Date.UTC(1800, 0, 1), max: Date.UTC(2200, 0, 1) });
+    fc.assert(
+      fc.property(instant, zone, (ms, z) => formatCamundaDate(new Date(ms), z) === viaLuxon(ms, z)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('Given the instants around each 2026 clock change, When formatted millisecond by millisecond at the edges, Then they match luxon', () => {
+    for (const zone of ZONES) {
+      for (const edge of [
+        '2026-03-29T01:00:00Z',
+        '2026-10-25T01:00:00Z',
+        '2026-04-05T15:00:00Z',
+        '2026-04-04T15:00:00Z',
+        '2026-09-27T02:00:00Z',
+        '2026-04-05T14:00:00Z',
+      ]) {
+        const t = Date.parse(edge);
+        for (const ms of [t - 3_600_001, t - 1_800_000, t - 1, t, t + 1, t + 1_800_000, t + 3_599_999]) {
+          expect(formatCamundaDate(new Date(ms), zone), `${zone} ${ms}`).to.equal(viaLuxon(ms, zone));
+        }
       }
     }
   });

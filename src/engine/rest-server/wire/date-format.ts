@@ -11,7 +11,47 @@ const CAMUNDA_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})(
 
 /** Formats an instant as Camunda does, in `zone` (an IANA name). */
 export function formatCamundaDate(date: Date, zone = 'Europe/London'): string {
-  return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ");
+  const ms = date.getTime();
+  const offset = offsetMinutes(ms, zone);
+  if (offset === null) return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZZ");
+  // Every answer carries dates (a fetched task two), and asking luxon for a zone's offset goes
+  // through Intl each time: so the offset comes from a cache and the digits are written here.
+  const local = new Date(ms + offset * 60_000);
+  const abs = Math.abs(offset);
+  return (
+    `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}-${pad2(local.getUTCDate())}T` +
+    `${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}:${pad2(local.getUTCSeconds())}.` +
+    `${String(local.getUTCMilliseconds()).padStart(3, '0')}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}${pad2(abs % 60)}`
+  );
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+const HOUR = 3_600_000;
+/** Years whose dates take the fast path (four-digit years, zones' modern whole-minute offsets). */
+const FAST_FROM = Date.UTC(1900, 0, 2);
+const FAST_TO = Date.UTC(9999, 11, 30);
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset at `ms` in minutes, from a cache of hours whose offset luxon found the
+ * same at both ends (no zone changes its offset twice within an hour); null outside the fast range.
+ */
+function offsetMinutes(ms: number, zone: string): number | null {
+  if (!(ms >= FAST_FROM && ms <= FAST_TO)) return null;
+  let hours = offsets.get(zone);
+  if (!hours) offsets.set(zone, (hours = new Map()));
+  const hour = Math.floor(ms / HOUR);
+  const cached = hours.get(hour);
+  if (cached !== undefined) return cached;
+  const at = (t: number): number => DateTime.fromMillis(t, { zone }).offset;
+  const start = at(hour * HOUR);
+  if (!Number.isInteger(start)) return null;
+  // An hour in which the offset changes (a DST switch) is computed per instant, never cached.
+  if (start !== at(hour * HOUR + HOUR - 1)) return at(ms);
+  if (hours.size >= 10_000) hours.clear();
+  hours.set(hour, start);
+  return start;
 }
 
 /** Formats a nullable date; null stays null (Camunda serialises absent dates as `null`). */
