@@ -3,6 +3,7 @@
  * external task client, Camunda Modeler and our own tools use, over any {@link EnginePort}.
  * Also reachable under `/engine/default/…`, Camunda's named-engine form of the same paths.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler, type RequestHandler, type Router } from 'express';
 import type { EnginePort } from '../port.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
@@ -18,7 +19,8 @@ import { registerDeployments } from './routes/deployments.js';
 import { registerProcessDefinitions } from './routes/process-definitions.js';
 import { registerProcessInstances } from './routes/process-instances.js';
 import { registerExecutions } from './routes/executions.js';
-import { registerExternalTasks } from './routes/external-tasks.js';
+import { registerExternalTasks, runTaskCommand, TASK_COMMANDS } from './routes/external-tasks.js';
+import { createHotPath, type HotPath, type PlainMiddleware } from './hot-path.js';
 import { registerTasks } from './routes/tasks.js';
 import { registerMessages } from './routes/messages.js';
 import { registerIncidents } from './routes/incidents.js';
@@ -43,10 +45,68 @@ export interface EngineRestOptions {
 /** The Camunda 7 release whose REST API and diagrams (`modeler:executionPlatformVersion`) we target. */
 export const CAMUNDA_API_VERSION = '7.23.0';
 
+/** The `/engine-rest` router, and the hot path that serves the per-task commands before express. */
+export interface EngineRest {
+  router: Router;
+  hotPath: HotPath;
+}
+
 /** The `/engine-rest` router: auth, body parsing, every route, 404 and the error mapper. */
 export function createEngineRestRouter(options: EngineRestOptions): Router {
+  return createEngineRest(options).router;
+}
+
+/** The router and a hot path built from the very same auth, body parser, commands and error mapper. */
+export function createEngineRest(options: EngineRestOptions): EngineRest {
+  const ctx = routeContext(options);
+  const auth = options.auth ? basicAuth(options.auth) : null;
+  const json = express.json({
+    limit: options.jsonLimit ?? 1024 * 1024,
+    type: ['application/json', 'application/*+json'],
+  });
+  const api = express.Router();
+  for (const register of ROUTES) register(api, ctx);
+
+  const router = express.Router();
+  if (auth) router.use(auth);
+  router.use(requireJsonBody);
+  router.use(json);
+  router.use('/engine/default', api);
+  router.use(api);
+  router.use((_req, res) =>
+    sendJson(res, 404, { type: 'NotFoundException', message: 'HTTP 404 Not Found', code: null }),
+  );
+  router.use(((err, req, res, _next) => {
+    respondWithError(ctx.logger, err, req, res, req.route?.path ? String(req.route.path) : 'unmatched');
+  }) as ErrorRequestHandler);
+  const hotPath = createHotPath({
+    auth: auth as PlainMiddleware | null,
+    json: json as unknown as PlainMiddleware,
+    commands: TASK_COMMANDS,
+    run: (command, id, body, res) => runTaskCommand(ctx, command, id, body, res),
+    fail: (err, req, res, routePath) => respondWithError(ctx.logger, err, req, res, routePath),
+  });
+  return { router, hotPath };
+}
+
+/** Every route module, in registration order. */
+const ROUTES = [
+  registerEngineInfo,
+  registerDeployments,
+  registerProcessDefinitions,
+  registerProcessInstances,
+  registerExecutions,
+  registerExternalTasks,
+  registerTasks,
+  registerMessages,
+  registerIncidents,
+  registerJobs,
+  registerHistory,
+];
+
+function routeContext(options: EngineRestOptions): RouteContext {
   const zone = options.timezone ?? 'Europe/London';
-  const ctx: RouteContext = {
+  return {
     engine: options.engine,
     zone,
     fmt: dateFmt(zone),
@@ -55,35 +115,6 @@ export function createEngineRestRouter(options: EngineRestOptions): Router {
     version: options.version ?? CAMUNDA_API_VERSION,
     definitionKeyOf: definitionKeyCache(options.engine),
   };
-  const api = express.Router();
-  registerEngineInfo(api, ctx);
-  registerDeployments(api, ctx);
-  registerProcessDefinitions(api, ctx);
-  registerProcessInstances(api, ctx);
-  registerExecutions(api, ctx);
-  registerExternalTasks(api, ctx);
-  registerTasks(api, ctx);
-  registerMessages(api, ctx);
-  registerIncidents(api, ctx);
-  registerJobs(api, ctx);
-  registerHistory(api, ctx);
-
-  const router = express.Router();
-  if (options.auth) router.use(basicAuth(options.auth));
-  router.use(requireJsonBody);
-  router.use(
-    express.json({
-      limit: options.jsonLimit ?? 1024 * 1024,
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
-  router.use('/engine/default', api);
-  router.use(api);
-  router.use((_req, res) =>
-    sendJson(res, 404, { type: 'NotFoundException', message: 'HTTP 404 Not Found', code: null }),
-  );
-  router.use(errorHandler(ctx.logger));
-  return router;
 }
 
 /**
@@ -100,26 +131,31 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   next(new RestError(415, 'NotSupportedException', 'HTTP 415 Unsupported Media Type'));
 };
 
-function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    const wire = toWireError(err);
-    if (wire.internal) {
-      // Name and stack only: a message could quote request data, which may be personal.
-      logger.error('engine-rest internal error', {
-        method: req.method,
-        path: req.route?.path ? String(req.route.path) : 'unmatched',
-        error: err instanceof Error ? err.name : typeof err,
-        stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 8).join(' | ') : null,
-      });
-    }
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    const body =
-      wire.body.details === undefined
-        ? { type: wire.body.type, message: wire.body.message, code: wire.body.code }
-        : wire.body;
-    sendJson(res, wire.status, body);
-  };
+/** Answers a failed request with Camunda's error body; a bug is logged (name and stack only). */
+function respondWithError(
+  logger: Logger,
+  err: unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  routePath: string,
+): void {
+  const wire = toWireError(err);
+  if (wire.internal) {
+    // Name and stack only: a message could quote request data, which may be personal.
+    logger.error('engine-rest internal error', {
+      method: req.method ?? 'unknown',
+      path: routePath,
+      error: err instanceof Error ? err.name : typeof err,
+      stack: err instanceof Error ? (err.stack ?? '').split('\n').slice(1, 8).join(' | ') : null,
+    });
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body =
+    wire.body.details === undefined
+      ? { type: wire.body.type, message: wire.body.message, code: wire.body.code }
+      : wire.body;
+  sendJson(res, wire.status, body);
 }

@@ -6,19 +6,30 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import { createEngineRestRouter, type EngineRestOptions } from './engine-rest-router.js';
+import { createEngineRest, type EngineRestOptions } from './engine-rest-router.js';
+import type { HotPath } from './hot-path.js';
 
 /** Options of {@link createServer}; today those of the `/engine-rest` router. */
 export type ServerOptions = EngineRestOptions;
 
-/** The express app with `/engine-rest` mounted; mount further routers with `app.use(path, router)`. */
+/** The hot path of each app made by {@link createServer}, which {@link listen} puts before express. */
+const hotPaths = new WeakMap<Express, HotPath>();
+
+/**
+ * The express app with `/engine-rest` mounted; mount further routers with `app.use(path, router)`.
+ * When served by {@link listen}, the worker's per-task commands under `/engine-rest/external-task/`
+ * are answered before express (see `hot-path.ts`): app-level middleware added later does not see
+ * those requests, so mount routers on their own paths.
+ */
 export function createServer(options: ServerOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // Paths are matched exactly as Camunda's JAX-RS does; `/Engine-Rest` is not the same resource.
   app.set('case sensitive routing', true);
   app.set('query parser', 'simple');
-  app.use('/engine-rest', createEngineRestRouter(options));
+  const { router, hotPath } = createEngineRest(options);
+  app.use('/engine-rest', router);
+  hotPaths.set(app, hotPath);
   return app;
 }
 
@@ -32,9 +43,15 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The request listener {@link listen} serves: the app's hot path first, then express. */
+export function requestListener(app: Express): http.RequestListener {
+  const hot = hotPaths.get(app);
+  return hot ? (req, res) => void (hot(req, res) || app(req, res)) : app;
+}
+
 /** Listens on `port` (0 for a random free port) and `host`. */
 export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = http.createServer(app);
+  const server = http.createServer(requestListener(app));
   // A long poll may wait up to 30 minutes; headers must still arrive promptly.
   server.headersTimeout = 60_000;
   server.requestTimeout = 120_000;

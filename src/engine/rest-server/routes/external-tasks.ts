@@ -4,6 +4,7 @@
  * RestException, a refused command (wrong worker, not locked) a 400 RestException, a modelling
  * failure during completion a 500 ProcessEngineException naming the cause.
  */
+import type { ServerResponse } from 'node:http';
 import type { Request, Response, Router } from 'express';
 import { z } from 'zod';
 import type { EnginePort, FetchAndLockInput, ExternalTaskQuery } from '../../port.js';
@@ -112,14 +113,27 @@ const COMMANDS: Record<string, Command> = {
   unlock: (engine, id) => engine.unlockExternalTask(id),
 };
 
+/** The names of the task commands (`POST /external-task/{id}/<name>`). */
+export const TASK_COMMANDS = Object.keys(COMMANDS);
+
+/** Runs one task command on a parsed body and answers 204; errors follow Camunda's rules for them. */
+export async function runTaskCommand(
+  ctx: RouteContext,
+  command: string,
+  id: string,
+  body: unknown,
+  res: ServerResponse,
+): Promise<void> {
+  // Body validation runs inside the guard too: its RestErrors pass through unchanged.
+  await guard(() => COMMANDS[command]!(ctx.engine, id, body), rules(id));
+  sendNoContent(res);
+}
+
 function registerCommands(router: Router, ctx: RouteContext): void {
-  for (const [path, run] of Object.entries(COMMANDS)) {
-    router.post(`/external-task/:id/${path}`, async (req, res) => {
-      const id = param(req, 'id');
-      // Body validation runs inside the guard too: its RestErrors pass through unchanged.
-      await guard(() => run(ctx.engine, id, req.body), rules(id));
-      sendNoContent(res);
-    });
+  for (const command of TASK_COMMANDS) {
+    router.post(`/external-task/:id/${command}`, (req, res) =>
+      runTaskCommand(ctx, command, param(req, 'id'), req.body, res),
+    );
   }
   router.put('/external-task/:id/retries', async (req, res) => {
     const id = param(req, 'id');

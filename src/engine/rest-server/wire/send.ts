@@ -3,12 +3,12 @@
  * `application/json`; express's `res.json`/`res.set` append `; charset=utf-8`, so we set the
  * header through Node's raw `setHeader` and end the response ourselves.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 
 export const JSON_TYPE = 'application/json';
 
 /** Writes `body` as JSON with the exact content type Camunda uses. */
-export function sendJson(res: Response, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const payload = Buffer.from(JSON.stringify(body), 'utf8');
   res.statusCode = status;
   res.setHeader('Content-Type', JSON_TYPE);
@@ -19,13 +19,13 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 }
 
 /** 204 No Content, Camunda's answer to a successful command. */
-export function sendNoContent(res: Response): void {
+export function sendNoContent(res: ServerResponse): void {
   res.statusCode = 204;
   res.end();
 }
 
 /** Raw bytes (resource data, file variables) with the given content type. */
-export function sendBytes(res: Response, contentType: string, data: Buffer, filename?: string): void {
+export function sendBytes(res: ServerResponse, contentType: string, data: Buffer, filename?: string): void {
   res.statusCode = 200;
   res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', data.length);
