@@ -41,6 +41,8 @@ export class DeploymentService {
       throw new InvalidRequestError('A deployment must contain at least one resource', 'resources');
     }
     return this.core.track(async () => {
+      // Duplicate filtering compares bytes, so an unchanged redeploy (every `npm start`) needs no parsing.
+      if (this.nothingChanged(input)) return this.unchanged(input);
       const parsed = await this.loader.parse(input.resources);
       const kept = this.filterUnchanged(input, parsed);
       if (kept === null) return this.unchanged(input);
@@ -50,6 +52,16 @@ export class DeploymentService {
       for (const definition of definitions) deployed[definition.id] = toDefinition(definition);
       return { ...toDeployment(deployment), deployedProcessDefinitions: deployed };
     });
+  }
+
+  /**
+   * With duplicate filtering: true when every resource equals (by name and content hash) the one
+   * in the latest deployment of the same name and source, as Camunda checks before parsing.
+   */
+  private nothingChanged(input: DeployInput): boolean {
+    if (!input.enableDuplicateFiltering && !input.deployChangedOnly) return false;
+    const previous = previousResources(this.core.store, input.name, input.source ?? null);
+    return input.resources.every((r) => previous.get(r.name) === hash(r.content));
   }
 
   /** The resources to deploy; null when duplicate filtering finds nothing changed. */
