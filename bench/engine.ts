@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeClock } from '../src/clock/fake-clock.js';
@@ -24,6 +24,9 @@ const RAW_CAP = Number(process.env.BENCH_RAW_CAP ?? 1000);
 const RAW_SIGNALS = Math.min(300, RAW_CAP);
 const RAW_RECOVERS = Math.min(100, RAW_CAP);
 const MiB = 1024 * 1024;
+const LOAD_AT_START = loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' / ');
 type Figures = Record<string, number>;
 
 const START = parseStartVariables({
@@ -248,7 +251,7 @@ function report(raw: Figures, ours: Figures, mem: Figures, restart: Figures): vo
   ]; // prettier-ignore
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(
-    `Engine benchmark: ${KEY}, ${SAMPLES} samples; raw bpmn-engine capped at ${RAW_CAP} instances (${RAW_SIGNALS} signals, ${RAW_RECOVERS} recoveries).`,
+    `Engine benchmark: ${KEY}, ${SAMPLES} samples; raw bpmn-engine capped at ${RAW_CAP} instances (${RAW_SIGNALS} signals, ${RAW_RECOVERS} recoveries); load average at start ${LOAD_AT_START}.`,
   );
   console.log(
     `${'measure'.padEnd(width)}  embedded (durable, SQLite synchronous=FULL)  |  raw bpmn-engine 25 (in memory)`,
