@@ -24,6 +24,9 @@ interface VariableRow extends StoredValue {
   name: string;
 }
 
+/** The columns {@link visibleVariables} reads. */
+type VisibleRow = Omit<VariableRow, 'id'>;
+
 /** The scopes visible from `activity` (or from the process instance itself), innermost first. */
 export function scopeChain(instance: InstanceState, activity: ActivityRow | null): ScopeRef[] {
   const chain: ScopeRef[] = [];
@@ -59,12 +62,24 @@ export function readVariable(store: Store, chain: readonly ScopeRef[], name: str
   return row ? decodeValue(row) : undefined;
 }
 
-/** Every variable visible through the chain, inner scopes shadowing outer ones. */
-export function visibleVariables(store: Store, chain: readonly ScopeRef[]): VariableMap {
-  const marks = chain.map(() => '?').join(',');
+/**
+ * Every variable visible through the chain, inner scopes shadowing outer ones; only those in
+ * `names` when given. Reads just the columns a value needs: better-sqlite3 builds each row object
+ * property by property, so `SELECT *` of a task's variables costs about twice as much.
+ */
+export function visibleVariables(
+  store: Store,
+  chain: readonly ScopeRef[],
+  names?: readonly string[],
+): VariableMap {
+  const scopes = chain.map(() => '?').join(',');
+  const named = names ? ` AND name IN (${names.map(() => '?').join(',')})` : '';
   const rows = store
-    .sql(`SELECT * FROM variable WHERE scope_id IN (${marks}) ORDER BY rowid`)
-    .all(...chain.map((s) => s.scopeId)) as VariableRow[];
+    .sql(
+      `SELECT scope_id, name, type, text_value, number_value, bytes_value, value_info FROM variable
+        WHERE scope_id IN (${scopes})${named} ORDER BY rowid`,
+    )
+    .all(...chain.map((s) => s.scopeId), ...(names ?? [])) as VisibleRow[];
   const result: VariableMap = {};
   for (const scope of [...chain].reverse()) {
     for (const row of rows) if (row.scope_id === scope.scopeId) result[row.name] = decodeValue(row);

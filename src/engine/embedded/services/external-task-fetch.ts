@@ -100,9 +100,11 @@ function topicClause(topic: FetchTopic, params: unknown[]): string {
 function variablesFor(store: Store, row: ExternalTaskRow, topic: FetchTopic): VariableMap {
   if (Array.isArray(topic.variables) && topic.variables.length === 0) return {};
   const chain = taskScopeChain(store, row.activity_instance_id, row.process_instance_id);
-  const all = visibleVariables(store, topic.localVariables ? chain.slice(0, 1) : chain);
-  if (!topic.variables) return all;
+  const scopes = topic.localVariables ? chain.slice(0, 1) : chain;
+  const visible = visibleVariables(store, scopes, topic.variables ?? undefined);
+  if (!topic.variables) return visible;
+  // In the order the worker asked for them (the map is written in that order).
   const picked: VariableMap = {};
-  for (const name of topic.variables) if (all[name]) picked[name] = all[name];
+  for (const name of topic.variables) if (visible[name]) picked[name] = visible[name];
   return picked;
 }
