@@ -2,13 +2,20 @@
  * npm run test:reference [-- <spec files>]
  * Starts the reference engine (Operaton; fresh H2 database), exports ENGINE_URL (and ENGINE_REST_USER /
  * ENGINE_REST_PASSWORD when both are set: the engine then has Basic auth on), and runs mocha over the engine-agnostic
- * conformance suite (test/conformance/**\/*.test.ts) and test/reference-engine/**\/*.reference.test.ts, or over the
- * spec files given. Fails loudly, with the install command, when Java or Maven is missing.
+ * conformance suite (test/conformance/**\/*.test.ts), test/reference-engine/**\/*.reference.test.ts and the
+ * partnerships' deployment and scenario tests (processes/deploy.test.ts, processes/scenarios/scenarios.test.ts),
+ * or over the spec files given. Fails loudly, with the install command, when Java or Maven is missing.
  */
 import { spawn } from 'node:child_process';
 import { startReferenceEngine } from '../../test/reference-engine/launcher.js';
 
-const DEFAULT_SPECS = ['test/conformance/**/*.test.ts', 'test/reference-engine/**/*.reference.test.ts'];
+const DEFAULT_SPECS = [
+  'test/conformance/**/*.test.ts',
+  'test/reference-engine/**/*.reference.test.ts',
+  // The partnerships' diagrams, deployed unchanged, and their scenario paths (issue 5: "Their scenario paths run there").
+  'processes/deploy.test.ts',
+  'processes/scenarios/scenarios.test.ts',
+];
 
 async function main(): Promise<number> {
   const user = process.env.ENGINE_REST_USER ?? '';
