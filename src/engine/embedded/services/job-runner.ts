@@ -47,11 +47,13 @@ function fireJob(step: Step, jobId: string): JobOutcome {
     : null;
   const next = cycle ? step.ctx.timers.next(cycle, step.now) : null;
   if (next) {
+    // Camunda deletes the fired timer job and creates the next one: a new job id and create time.
     step.store
       .sql(
-        'UPDATE job SET due_at = ?, cycle = ?, remaining = ?, retries = 3, exception_message = NULL WHERE id = ?',
+        `UPDATE job SET id = ?, create_time = ?, due_at = ?, cycle = ?, remaining = ?, retries = 3,
+          exception_message = NULL WHERE id = ?`,
       )
-      .run(next.dueAt, next.cycle ? JSON.stringify(next.cycle) : null, next.cycle?.remaining ?? null, jobId);
+      .run(step.newId(), step.now, next.dueAt, next.cycle ? JSON.stringify(next.cycle) : null, next.cycle?.remaining ?? null, jobId); // prettier-ignore
   } else {
     step.store.sql('DELETE FROM job WHERE id = ?').run(jobId);
   }
