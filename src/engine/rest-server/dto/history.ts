@@ -12,6 +12,7 @@ import type {
 import { encodeTypedValue, type EncodeOptions } from '../wire/typed-values-encode.js';
 import type { TypedValue } from '../../variables.js';
 import type { DateFmt } from './date-fmt.js';
+import { incidentJobDefinitionId } from './runtime.js';
 
 export function historicProcessInstanceDto(h: HistoricProcessInstance, fmt: DateFmt) {
   return {
@@ -112,7 +113,7 @@ export function historicIncidentDto(h: HistoricIncident, fmt: DateFmt) {
     historyConfiguration: null,
     incidentMessage: h.incidentMessage,
     tenantId: h.tenantId,
-    jobDefinitionId: h.jobDefinitionId,
+    jobDefinitionId: incidentJobDefinitionId(h),
     open: h.open,
     deleted: h.deleted,
     resolved: h.resolved,

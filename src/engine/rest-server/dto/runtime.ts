@@ -91,7 +91,7 @@ export function incidentDto(i: Incident, fmt: DateFmt) {
     configuration: i.configuration,
     tenantId: i.tenantId,
     incidentMessage: i.incidentMessage,
-    jobDefinitionId: i.jobDefinitionId,
+    jobDefinitionId: incidentJobDefinitionId(i),
     annotation: i.annotation,
   };
 }
@@ -101,10 +101,22 @@ export function incidentDto(i: Incident, fmt: DateFmt) {
  * engine has none, we name it deterministically from exactly that pair, so `GET /job-definition`
  * can answer for it and clients (our REST adapter) can learn a job's activity.
  */
-export function jobDefinitionIdOf(j: Job): string {
+export function jobDefinitionIdOf(
+  j: Pick<Job, 'jobDefinitionId' | 'processDefinitionId' | 'activityId'>,
+): string {
   if (j.jobDefinitionId) return j.jobDefinitionId;
   const h = createHash('sha1').update(`${j.processDefinitionId}\u0000${j.activityId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A failed job's incident names its job's definition (Operaton does); other incidents have none. */
+export function incidentJobDefinitionId(i: {
+  jobDefinitionId: string | null;
+  incidentType: string;
+  processDefinitionId: string;
+  activityId: string;
+}): string | null {
+  return i.incidentType === 'failedJob' ? jobDefinitionIdOf(i) : i.jobDefinitionId;
 }
 
 /** The port's `activityId` is ours alone and never goes on the wire. */
