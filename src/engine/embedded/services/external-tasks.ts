@@ -185,10 +185,14 @@ export class ExternalTaskService {
   }
 
   async unlockExternalTask(id: string): Promise<void> {
-    const task = findTask(this.core.store, id);
-    this.core.store
-      .sql('UPDATE external_task SET worker_id = NULL, lock_expiration = NULL WHERE id = ?')
-      .run(id);
+    // In the turn's group commit: a waiting poll handed the task commits in the same fsync.
+    const task = this.core.store.transaction(() => {
+      const found = findTask(this.core.store, id);
+      this.core.store
+        .sql('UPDATE external_task SET worker_id = NULL, lock_expiration = NULL WHERE id = ?')
+        .run(id);
+      return found;
+    });
     this.longPoll.notify(new Set([task.topic]));
   }
 

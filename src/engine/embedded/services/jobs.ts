@@ -67,7 +67,9 @@ export class JobService {
     this.row(id);
     // No due date means "due now" in Camunda; we store that instant, so every job has one.
     const due = dueDate ? dueDate.getTime() : this.core.ctx.clock.now();
-    this.core.store.sql('UPDATE job SET due_at = ? WHERE id = ?').run(due, id);
+    this.core.store.transaction(() =>
+      this.core.store.sql('UPDATE job SET due_at = ? WHERE id = ?').run(due, id),
+    );
     this.scheduler.arm();
   }
 
