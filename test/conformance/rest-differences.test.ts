@@ -97,6 +97,20 @@ forEachTarget(
       }
     });
 
+    it('Given a valid diagram of more than 5 MB, When deployed, Then ours refuses it and Operaton deploys it', async () => {
+      const d = externalTaskDiagram(runSuffix());
+      const padded = d.xml.replace(
+        '</bpmn:definitions>',
+        `<!-- ${'x'.repeat(5.5 * 1024 * 1024)} -->\n</bpmn:definitions>`,
+      );
+      const form = new FormData();
+      form.append('deployment-name', `big-${d.key}`);
+      form.append(d.file, new Blob([padded]), d.file);
+      const answer = await call('POST', '/deployment/create', { body: form });
+      if (ours()) expect(answer.status).to.equal(413);
+      else expect(answer.status).to.equal(200);
+    });
+
     it('Given variable values Camunda would store but not read back as JSON, When written, Then ours refuses them and Operaton accepts', async () => {
       const { p } = await started();
       const put = (json: unknown) => call('PUT', `/process-instance/${p.id}/variables/v`, { json });
