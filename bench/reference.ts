@@ -5,7 +5,7 @@
  *
  * Ours: `npm start`'s entry point (src/main.ts) in a child process on a fresh data dir. Operaton: the reference
  * engine's jar (test/reference-engine, H2 file database, history full, job executor on), fresh. Per engine:
- * 1. warm-up (1,000 instances through the official client), not measured;
+ * 1. warm-up (BENCH_WARMUP instances, 5,000, through the official client; the JVM's JIT needs it), not measured;
  * 2. N instances started (BENCH_PARALLEL in flight), then the official client (maxTasks 100, interval 0)
  *    completes their N external tasks: tasks/s, and the server's CPU per task;
  * 3. start → first task fetchable: start an instance, then fetchAndLock (no long poll) until its task comes;
@@ -14,7 +14,7 @@
  * 5. waiting instances (start → external task that nobody fetches) loaded by parallel REST starts, the
  *    server's RSS at 10,000 and at BENCH_WAITING (100,000);
  * 6. graceful stop and restart on the same data: spawn → REST answers, and → first waiting task fetched.
- * Env: BENCH_TASKS (10000), BENCH_SAMPLES (500), BENCH_WAITING (100000), BENCH_PARALLEL (32),
+ * Env: BENCH_TASKS (10000), BENCH_SAMPLES (500), BENCH_WAITING (100000), BENCH_PARALLEL (32), BENCH_WARMUP (5000),
  * BENCH_ENGINES (`ours,operaton`), BENCH_JVM_ARGS (extra JVM options, e.g. `-Xmx1g`; default none).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +27,7 @@ const N = Number(process.env.BENCH_TASKS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
 const WAITING = Number(process.env.BENCH_WAITING ?? 100_000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 32);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5_000);
 const FIRST_RSS_AT = Math.min(10_000, WAITING);
 const ms = (t0: number) => performance.now() - t0;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
@@ -58,9 +59,9 @@ interface Figures {
 async function throughput(server: Server, label: string) {
   // Its own topic: a stopped client's last long poll may still take tasks of its topic when they arrive.
   const warm = await deploy(server.url, 'warm');
-  progress(`[${label}] warm-up: 1,000 instances through the official client`);
-  await startMany(server.url, warm.key, 1_000, label);
-  await drain(server.url, warm.topic, 1_000);
+  progress(`[${label}] warm-up: ${WARMUP.toLocaleString('en-GB')} instances through the official client`);
+  await startMany(server.url, warm.key, WARMUP, label);
+  await drain(server.url, warm.topic, WARMUP);
   const work = await deploy(server.url, 'work');
   progress(`[${label}] starting ${N.toLocaleString('en-GB')} instances`);
   const startMs = await startMany(server.url, work.key, N, label);
