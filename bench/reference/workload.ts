@@ -127,8 +127,16 @@ export async function fetchable(url: string, key: string, topic: string, samples
   return out;
 }
 
-/** Long-poll wake-up through the official client: instance start sent → the waiting poll delivers its task. */
-export async function wakeUps(url: string, key: string, topic: string, samples: number): Promise<number[]> {
+/**
+ * Long-poll wake-up through the official client: instance start sent → the waiting poll delivers its task.
+ * Also returns each start call's own round trip: the task can only be delivered once the start has committed.
+ */
+export async function wakeUps(
+  url: string,
+  key: string,
+  topic: string,
+  samples: number,
+): Promise<{ latency: number[]; startCall: number[] }> {
   const client = new Client({
     baseUrl: url,
     workerId: 'bench-wake',
@@ -148,14 +156,17 @@ export async function wakeUps(url: string, key: string, topic: string, samples: 
     taskService.complete(task),
   );
   client.start();
-  const out: number[] = [];
+  const out = { latency: [] as number[], startCall: [] as number[] };
   try {
     for (let i = 0; i < samples; i++) {
       // Let the poll reach the engine and wait there before the instance is started.
       while (pollingSince === null || ms(pollingSince) < 50) await sleep(5);
       const arrived = new Promise<number>((r) => (delivered = r));
       const t0 = performance.now();
-      await Promise.all([call(startUrl(url, key), {}), arrived.then((at) => out.push(at - t0))]);
+      await Promise.all([
+        call(startUrl(url, key), {}).then(() => out.startCall.push(ms(t0))),
+        arrived.then((at) => out.latency.push(at - t0)),
+      ]);
     }
   } finally {
     client.stop();
