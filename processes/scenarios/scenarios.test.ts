@@ -12,12 +12,14 @@ import { runScenario } from './runner.js';
 import type { Scenario } from './scenario.js';
 import { liverpool } from './liverpool.scenarios.js';
 import { northamptonshire } from './northamptonshire.scenarios.js';
-import { eastRiding, eastRidingDissent } from './east-riding.scenarios.js';
+import { eastRiding } from './east-riding.scenarios.js';
+import { eastRidingDissent } from './east-riding-dissent.scenarios.js';
 import { wiltshire } from './wiltshire.scenarios.js';
 import { safeguardingUnit } from './safeguarding-unit.scenarios.js';
+import { safeguardingUnitConference } from './safeguarding-unit-conference.scenarios.js';
 
 const SUITES: Record<string, Scenario[]> = {
-  'safeguarding-unit': safeguardingUnit,
+  'safeguarding-unit': [...safeguardingUnit, ...safeguardingUnitConference],
   'east-riding': eastRiding,
   'east-riding conference dissent': eastRidingDissent,
   northamptonshire,
