@@ -68,7 +68,7 @@ forEachTarget('Deliberate differences in what a diagram may say', (target) => {
     await refusedByOursOnly(d, /parallel/i);
   });
 
-  it('Given two diagrams with a problem each, When deployed together, Then ours lists both resources and Operaton only the first', async () => {
+  it('Given two diagrams with a problem each, When deployed together, Then ours lists both resources and Operaton only the one it parsed first', async () => {
     const a = oneElementDiagram(runSuffix(), { tag: 'serviceTask', attrs: { 'camunda:type': 'external' } });
     const b = oneElementDiagram(runSuffix(), { tag: 'serviceTask', attrs: { 'camunda:type': 'external' } });
     const err = await rejection(
@@ -78,9 +78,13 @@ forEachTarget('Deliberate differences in what a diagram may say', (target) => {
       ]),
     );
     expect(err).to.be.instanceOf(ParseError);
-    expect(Object.keys((err as ParseError).details).sort()).to.deep.equal(
-      ours() ? [a.file, b.file].sort() : [a.file],
-    );
+    const listed = Object.keys((err as ParseError).details).sort();
+    if (ours()) expect(listed).to.deep.equal([a.file, b.file].sort());
+    else {
+      // Operaton parses resources in its own map's order, not the parts' order: it stops at whichever comes first.
+      expect(listed).to.have.length(1);
+      expect([a.file, b.file]).to.include(listed[0]);
+    }
   });
 
   it('Given an expression syntax error, When deployed, Then ours answers 400 ParseException with details and Operaton 500 ENGINE-01009', async () => {
