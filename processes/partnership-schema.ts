@@ -5,9 +5,8 @@
  * handles which kind of disagreement.
  */
 import { z } from 'zod';
+import { DIVISIONS } from '../src/calendar/index.js';
 import { DISAGREEMENT_CONTEXTS, PARTNERSHIPS } from './variables.js';
-
-export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 const diagramSchema = z
   .object({
