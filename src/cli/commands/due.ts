@@ -1,6 +1,10 @@
-import { parseArgs } from 'node:util';
 import { DIVISIONS, dueFor } from '../../calendar/index.js';
-import { loadHolidayOverrides, reportBadInput, reportCalendarError } from '../calendar-options.js';
+import {
+  loadHolidayOverrides,
+  parseCommandArgs,
+  reportBadInput,
+  reportCalendarError,
+} from '../calendar-options.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation due "<timescale>" --from <ISO instant> [--raised <ISO instant>]
@@ -24,17 +28,9 @@ const OPTIONS = {
 
 /** `escalation due "<timescale>" --from <instant> …`: prints a stage's deadline. */
 export function run(argv: string[], io: CliIo): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return reportBadInput(io, 'due', (error as Error).message);
-  }
+  const args = parseCommandArgs(argv, io, 'due', OPTIONS, HELP);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
   // An unquoted timescale arrives as several words; they are the same words, so join them.
   const timescale = positionals.join(' ');
   if (!timescale)

@@ -1,6 +1,10 @@
-import { parseArgs } from 'node:util';
 import { DIVISIONS, holidaysIn } from '../../calendar/index.js';
-import { loadHolidayOverrides, reportBadInput, reportCalendarError } from '../calendar-options.js';
+import {
+  loadHolidayOverrides,
+  parseCommandArgs,
+  reportBadInput,
+  reportCalendarError,
+} from '../calendar-options.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation holidays <year> [--division ${DIVISIONS.join('|')}] [--holidays <file>]
@@ -18,17 +22,9 @@ const OPTIONS = {
 
 /** `escalation holidays <year> [--division …]`: lists a year's weekday bank holidays. */
 export function run(argv: string[], io: CliIo): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    return reportBadInput(io, 'holidays', (error as Error).message);
-  }
+  const args = parseCommandArgs(argv, io, 'holidays', OPTIONS, HELP);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
   const [yearText, ...extra] = positionals;
   if (yearText === undefined)
     return reportBadInput(io, 'holidays', 'missing the year, e.g. escalation holidays 2026');
