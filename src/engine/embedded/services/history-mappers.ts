@@ -15,6 +15,13 @@ const text = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
 const span = (start: unknown, end: unknown): number | null =>
   end === null ? null : (end as number) - (start as number);
+/** Where an activity, variable, incident or task row happened: definition, instance, execution. */
+const executionOf = (r: Row) => ({
+  processDefinitionKey: r.definition_key as string,
+  processDefinitionId: r.definition_id as string,
+  processInstanceId: r.process_instance_id as string,
+  executionId: r.execution_id as string,
+});
 
 export function toHistoricProcess(r: Row): HistoricProcessInstance {
   return {
@@ -43,10 +50,7 @@ export function toHistoricActivity(r: Row): HistoricActivityInstance {
     activityId: r.activity_id as string,
     activityName: text(r.activity_name),
     activityType: r.activity_type as string,
-    processDefinitionKey: r.definition_key as string,
-    processDefinitionId: r.definition_id as string,
-    processInstanceId: r.process_instance_id as string,
-    executionId: r.execution_id as string,
+    ...executionOf(r),
     taskId: text(r.task_id),
     assignee: text(r.assignee),
     startTime: date(r.start_time)!,
@@ -68,10 +72,7 @@ export function toHistoricVariable(r: Row): HistoricVariableInstance {
     type: value.type,
     value: value.value,
     valueInfo: (value.valueInfo ?? {}) as Record<string, unknown>,
-    processDefinitionKey: r.definition_key as string,
-    processDefinitionId: r.definition_id as string,
-    processInstanceId: r.process_instance_id as string,
-    executionId: r.execution_id as string,
+    ...executionOf(r),
     activityInstanceId: r.activity_instance_id as string,
     taskId: text(r.task_id),
     errorMessage: null,
@@ -86,10 +87,7 @@ export function toHistoricVariable(r: Row): HistoricVariableInstance {
 export function toHistoricIncident(r: Row): HistoricIncident {
   return {
     id: r.id as string,
-    processDefinitionKey: r.definition_key as string,
-    processDefinitionId: r.definition_id as string,
-    processInstanceId: r.process_instance_id as string,
-    executionId: r.execution_id as string,
+    ...executionOf(r),
     rootProcessInstanceId: r.process_instance_id as string,
     createTime: date(r.create_time)!,
     endTime: date(r.end_time),
@@ -113,10 +111,7 @@ export function toHistoricIncident(r: Row): HistoricIncident {
 export function toHistoricTask(r: Row): HistoricTask {
   return {
     id: r.id as string,
-    processDefinitionKey: r.definition_key as string,
-    processDefinitionId: r.definition_id as string,
-    processInstanceId: r.process_instance_id as string,
-    executionId: r.execution_id as string,
+    ...executionOf(r),
     activityInstanceId: r.activity_instance_id as string,
     name: text(r.name),
     description: text(r.description),

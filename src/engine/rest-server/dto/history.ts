@@ -14,6 +14,19 @@ import type { TypedValue } from '../../variables.js';
 import type { DateFmt } from './date-fmt.js';
 import { incidentJobDefinitionId } from './runtime.js';
 
+type ExecutionFields = Pick<
+  HistoricActivityInstance,
+  'processDefinitionKey' | 'processDefinitionId' | 'processInstanceId' | 'executionId'
+>;
+
+/** Where a historic record happened, in the order Camunda's DTOs serialise these four fields. */
+const executionOf = (h: ExecutionFields): ExecutionFields => ({
+  processDefinitionKey: h.processDefinitionKey,
+  processDefinitionId: h.processDefinitionId,
+  processInstanceId: h.processInstanceId,
+  executionId: h.executionId,
+});
+
 export function historicProcessInstanceDto(h: HistoricProcessInstance, fmt: DateFmt) {
   return {
     id: h.id,
@@ -46,10 +59,7 @@ export function historicActivityInstanceDto(h: HistoricActivityInstance, fmt: Da
     activityId: h.activityId,
     activityName: h.activityName,
     activityType: h.activityType,
-    processDefinitionKey: h.processDefinitionKey,
-    processDefinitionId: h.processDefinitionId,
-    processInstanceId: h.processInstanceId,
-    executionId: h.executionId,
+    ...executionOf(h),
     taskId: h.taskId,
     calledProcessInstanceId: null,
     calledCaseInstanceId: null,
@@ -74,10 +84,7 @@ export function historicVariableInstanceDto(h: HistoricVariableInstance, fmt: Da
     type: wire.type,
     value: wire.value,
     valueInfo: wire.valueInfo,
-    processDefinitionKey: h.processDefinitionKey,
-    processDefinitionId: h.processDefinitionId,
-    processInstanceId: h.processInstanceId,
-    executionId: h.executionId,
+    ...executionOf(h),
     activityInstanceId: h.activityInstanceId,
     caseDefinitionKey: null,
     caseDefinitionId: null,
@@ -96,10 +103,7 @@ export function historicVariableInstanceDto(h: HistoricVariableInstance, fmt: Da
 export function historicIncidentDto(h: HistoricIncident, fmt: DateFmt) {
   return {
     id: h.id,
-    processDefinitionKey: h.processDefinitionKey,
-    processDefinitionId: h.processDefinitionId,
-    processInstanceId: h.processInstanceId,
-    executionId: h.executionId,
+    ...executionOf(h),
     rootProcessInstanceId: h.rootProcessInstanceId,
     createTime: fmt(h.createTime),
     endTime: fmt(h.endTime),
@@ -124,10 +128,7 @@ export function historicIncidentDto(h: HistoricIncident, fmt: DateFmt) {
 export function historicTaskDto(h: HistoricTask, fmt: DateFmt) {
   return {
     id: h.id,
-    processDefinitionKey: h.processDefinitionKey,
-    processDefinitionId: h.processDefinitionId,
-    processInstanceId: h.processInstanceId,
-    executionId: h.executionId,
+    ...executionOf(h),
     caseDefinitionKey: null,
     caseDefinitionId: null,
     caseInstanceId: null,
