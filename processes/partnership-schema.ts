@@ -5,7 +5,7 @@
  * handles which kind of disagreement.
  */
 import { z } from 'zod';
-import { DIVISIONS } from '../src/calendar/index.js';
+import { DEFAULT_DIVISION, DIVISIONS } from '../src/calendar/index.js';
 import { DISAGREEMENT_CONTEXTS, PARTNERSHIPS } from './variables.js';
 
 const diagramSchema = z
@@ -27,7 +27,7 @@ export const partnershipSchema = z
     name: z.string().min(1),
     /** The procedure text in `shared/procedures/`. */
     procedure: z.string().regex(/^[a-z-]+\.txt$/),
-    division: z.enum(DIVISIONS).default('england-and-wales'),
+    division: z.enum(DIVISIONS).default(DEFAULT_DIVISION),
     /** An optional GOV.UK-format bank-holidays override file (local closure days), relative to this folder. */
     holidaysFile: z.string().min(1).nullable().default(null),
     /** Days; written as `camunda:historyTimeToLive` on every diagram of the partnership. */
