@@ -7,35 +7,35 @@ import { encodeVariables, type EncodeOptions } from '../wire/typed-values-encode
 import type { DateFmt } from './date-fmt.js';
 
 export function externalTaskDto(t: ExternalTask, fmt: DateFmt) {
-  return {
-    activityId: t.activityId,
-    activityInstanceId: t.activityInstanceId,
-    errorMessage: t.errorMessage,
-    executionId: t.executionId,
-    id: t.id,
-    lockExpirationTime: fmt(t.lockExpirationTime),
-    createTime: fmt(t.createTime),
-    processDefinitionId: t.processDefinitionId,
-    processDefinitionKey: t.processDefinitionKey,
-    processDefinitionVersionTag: t.processDefinitionVersionTag,
-    processInstanceId: t.processInstanceId,
-    retries: t.retries,
-    suspended: t.suspended,
-    workerId: t.workerId,
-    topicName: t.topicName,
-    tenantId: t.tenantId,
-    priority: t.priority,
-    businessKey: t.businessKey,
-  };
+  return externalTaskFields(t, fmt);
 }
 
 /** `extensionProperties` is `{}` unless the fetch asked for them, as in Camunda 7.15+. */
 export function lockedExternalTaskDto(t: LockedExternalTask, fmt: DateFmt, enc: EncodeOptions) {
+  return externalTaskFields(t, fmt, {
+    errorDetails: t.errorDetails,
+    variables: encodeVariables(t.variables, enc),
+    extensionProperties: t.extensionProperties ?? {},
+  });
+}
+
+/** What a LockedExternalTaskDto has beyond an ExternalTaskDto. */
+interface LockedFields {
+  errorDetails: string | null;
+  variables: ReturnType<typeof encodeVariables>;
+  extensionProperties: Record<string, string>;
+}
+
+/**
+ * An ExternalTaskDto; with `locked`, a LockedExternalTaskDto: the same fields and three more, each
+ * where Camunda serialises it (clients and golden files see Camunda's key order).
+ */
+function externalTaskFields(t: ExternalTask, fmt: DateFmt, locked?: LockedFields) {
   return {
     activityId: t.activityId,
     activityInstanceId: t.activityInstanceId,
     errorMessage: t.errorMessage,
-    errorDetails: t.errorDetails,
+    ...(locked && { errorDetails: locked.errorDetails }),
     executionId: t.executionId,
     id: t.id,
     lockExpirationTime: fmt(t.lockExpirationTime),
@@ -49,10 +49,10 @@ export function lockedExternalTaskDto(t: LockedExternalTask, fmt: DateFmt, enc: 
     workerId: t.workerId,
     topicName: t.topicName,
     tenantId: t.tenantId,
-    variables: encodeVariables(t.variables, enc),
+    ...(locked && { variables: locked.variables }),
     priority: t.priority,
     businessKey: t.businessKey,
-    extensionProperties: t.extensionProperties ?? {},
+    ...(locked && { extensionProperties: locked.extensionProperties }),
   };
 }
 
