@@ -8,6 +8,7 @@ import type {
   FetchAndLockInput,
   FetchOptions,
   LockedExternalTask,
+  VariableMap,
 } from '../../port.js';
 import { NotFoundError } from '../../errors/not-found-error.js';
 import type { EngineCore } from '../core.js';
@@ -106,12 +107,7 @@ export class ExternalTaskService {
     validateVariables(input.variables, 'variables');
     validateVariables(input.localVariables, 'localVariables');
     await this.onTask(id, { workerId: input.workerId, action: 'complete' }, (step, task, activity) => {
-      setVariables(step, scopeChain(step.instance, activity), input.variables);
-      setLocalVariables(
-        step,
-        { scopeId: activity.execution_id, activityInstanceId: activity.id },
-        input.localVariables,
-      );
+      setTaskVariables(step, activity, input);
       removeTask(step, task);
       completeActivity(step, activity);
     });
@@ -122,36 +118,23 @@ export class ExternalTaskService {
     validateVariables(input.variables, 'variables');
     validateVariables(input.localVariables, 'localVariables');
     await this.onTask(id, { workerId: input.workerId, action: 'failure' }, (step, task, activity) => {
-      setVariables(step, scopeChain(step.instance, activity), input.variables);
-      setLocalVariables(
-        step,
-        { scopeId: activity.execution_id, activityInstanceId: activity.id },
-        input.localVariables,
-      );
+      setTaskVariables(step, activity, input);
       const retryAt = step.now + Math.max(0, input.retryTimeout ?? 0);
       step.store
         .sql(
           'UPDATE external_task SET retries = ?, error_message = ?, error_details = ?, lock_expiration = ? WHERE id = ?',
         )
         .run(input.retries, input.errorMessage ?? null, input.errorDetails ?? null, retryAt, id);
-      if (input.retries === 0) {
-        const message = input.errorMessage ?? null;
-        createIncident(step, {
-          type: 'failedExternalTask',
-          activityId: task.activity_id,
-          failedActivityId: null,
-          executionId: task.execution_id,
-          configuration: id,
-          message,
-        });
-      } else if (retryAt <= step.now) step.effects.topics.add(task.topic);
+      if (input.retries === 0) failedTaskIncident(step, task, input.errorMessage ?? null);
+      else if (retryAt <= step.now) step.effects.topics.add(task.topic);
     });
   }
 
   async handleExternalTaskBpmnError(id: string, input: ExternalTaskBpmnErrorInput): Promise<void> {
     validateVariables(input.variables, 'variables');
     await this.onTask(id, { workerId: input.workerId, action: 'bpmnError' }, (step, task, activity) => {
-      setVariables(step, scopeChain(step.instance, activity), input.variables);
+      // Camunda's BPMN error takes no local variables.
+      setTaskVariables(step, activity, { variables: input.variables });
       removeTask(step, task);
       throwError(step, activity, activity.parent_id, input.errorCode);
     });
@@ -202,16 +185,7 @@ export class ExternalTaskService {
       step.store.sql('UPDATE external_task SET retries = ? WHERE id = ?').run(retries, id);
       const open = step.store.sql('SELECT 1 FROM incident WHERE configuration = ?').get(id) !== undefined;
       if (retries > 0 && open) closeIncidents(step, id, 'resolved');
-      if (retries === 0 && !open) {
-        createIncident(step, {
-          type: 'failedExternalTask',
-          activityId: task.activity_id,
-          failedActivityId: null,
-          executionId: task.execution_id,
-          configuration: id,
-          message: task.error_message,
-        });
-      }
+      if (retries === 0 && !open) failedTaskIncident(step, task, task.error_message);
       if (retries > 0) step.effects.topics.add(task.topic);
     });
   }
@@ -241,4 +215,30 @@ export class ExternalTaskService {
 function removeTask(step: Step, task: ExternalTaskRow): void {
   closeIncidents(step, task.id, 'deleted');
   step.store.sql('DELETE FROM external_task WHERE id = ?').run(task.id);
+}
+
+/**
+ * A worker's variables: `variables` as Camunda's setVariables does (up the activity's scope chain),
+ * `localVariables` on the activity itself.
+ */
+function setTaskVariables(
+  step: Step,
+  activity: ActivityRow,
+  input: { variables?: VariableMap; localVariables?: VariableMap },
+): void {
+  setVariables(step, scopeChain(step.instance, activity), input.variables);
+  const scope = { scopeId: activity.execution_id, activityInstanceId: activity.id };
+  setLocalVariables(step, scope, input.localVariables);
+}
+
+/** The incident of a task out of retries; its configuration is the task's id, as in Camunda. */
+function failedTaskIncident(step: Step, task: ExternalTaskRow, message: string | null): void {
+  createIncident(step, {
+    type: 'failedExternalTask',
+    activityId: task.activity_id,
+    failedActivityId: null,
+    executionId: task.execution_id,
+    configuration: task.id,
+    message,
+  });
 }
