@@ -1,15 +1,8 @@
 /** Camunda's historic DTOs back to the port's shapes. */
 import type * as P from '../port.js';
-import { date, typedValue } from './from-wire.js';
+import { pick, typedValue } from './from-wire.js';
 
 type Wire = Record<string, unknown>;
-
-function pick<T>(w: Wire, keys: readonly string[], dateKeys: readonly string[]): T {
-  const out: Wire = {};
-  for (const k of keys) out[k] = w[k] ?? null;
-  for (const k of dateKeys) out[k] = date(w[k]);
-  return out as T;
-}
 
 const COMMON = [
   'processDefinitionKey',

@@ -14,7 +14,8 @@ export function date(v: unknown): Date | null {
   return typeof v === 'string' ? parseCamundaDate(v) : null;
 }
 
-function pick<T>(w: Wire, keys: readonly string[], dateKeys: readonly string[] = []): T {
+/** The port object with exactly `keys` (absent ones null) and `dateKeys` (parsed Camunda dates). */
+export function pick<T>(w: Wire, keys: readonly string[], dateKeys: readonly string[] = []): T {
   const out: Wire = {};
   for (const k of keys) out[k] = w[k] ?? null;
   for (const k of dateKeys) out[k] = date(w[k]);
@@ -80,33 +81,22 @@ export const deploymentWithDefinitions = (w: Wire): P.DeploymentWithDefinitions 
 export const processInstance = (w: Wire): P.ProcessInstance =>
   pick(w, ['id', 'definitionId', 'businessKey', 'ended', 'suspended', 'tenantId']);
 
+/** What Camunda's ActivityInstanceDto and TransitionInstanceDto have in common, in the port's order. */
+const ELEMENT_INSTANCE_KEYS = [
+  'id',
+  'parentActivityInstanceId',
+  'activityId',
+  'activityName',
+  'activityType',
+  'processInstanceId',
+  'processDefinitionId',
+];
+
 export const activityInstance = (w: Wire): P.ActivityInstance => ({
-  ...pick<P.ActivityInstance>(w, [
-    'id',
-    'parentActivityInstanceId',
-    'activityId',
-    'activityName',
-    'activityType',
-    'processInstanceId',
-    'processDefinitionId',
-    'executionIds',
-    'incidentIds',
-    'incidents',
-  ]),
+  ...pick<P.ActivityInstance>(w, [...ELEMENT_INSTANCE_KEYS, 'executionIds', 'incidentIds', 'incidents']),
   childActivityInstances: ((w.childActivityInstances ?? []) as Wire[]).map(activityInstance),
   childTransitionInstances: ((w.childTransitionInstances ?? []) as Wire[]).map((t) =>
-    pick<P.TransitionInstance>(t, [
-      'id',
-      'parentActivityInstanceId',
-      'activityId',
-      'activityName',
-      'activityType',
-      'processInstanceId',
-      'processDefinitionId',
-      'executionId',
-      'incidentIds',
-      'incidents',
-    ]),
+    pick<P.TransitionInstance>(t, [...ELEMENT_INSTANCE_KEYS, 'executionId', 'incidentIds', 'incidents']),
   ),
 });
 
