@@ -4,7 +4,7 @@
  */
 import type { EnginePort, VariableMap } from '../../src/engine/port.js';
 import { parseStartVariables, toStartVariableMap, type StartVariablesInput } from '../variables.js';
-import type { Scenario, Step } from './scenario.js';
+import { SAMPLE_ESCALATION, type Scenario, type Step } from './scenario.js';
 import { drainExternalTasks, type HandledTask } from './worker.js';
 
 export interface ScenarioRun {
@@ -23,19 +23,10 @@ let counter = 0;
 function startInput(s: Scenario, now: Date): StartVariablesInput {
   counter += 1;
   return {
+    ...SAMPLE_ESCALATION,
     escalationId: `scenario-${now.getTime().toString(36)}-${counter}`,
     raisedAt: now,
-    partnership: 'liverpool',
     caseReference: 'CR-2026-00042',
-    raisedByRole: 'raising-professional',
-    raisedByAgency: 'school',
-    otherAgencyRole: 'other-agency-professional',
-    otherAgency: 'childrens-services',
-    disagreement: 'Referral not accepted at the threshold for assessment',
-    outcomeSought: 'An assessment of the family',
-    timescaleSought: 'Within 5 working days',
-    immediateRisk: false,
-    childStatus: 'none',
     ...s.start,
   };
 }

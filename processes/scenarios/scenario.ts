@@ -47,3 +47,20 @@ export const FIXED_RAISE = '2026-11-02T10:00:00.000Z';
 
 export const resolved = { outcome: 'resolved', agreedOutcome: 'Agreed', actionPlan: 'Assessment by Friday' };
 export const unresolved = { outcome: 'unresolved', unresolvedReason: 'Threshold still disputed' };
+
+/**
+ * A typical escalation's start variables (a school disputes children's services' threshold decision
+ * in Liverpool), less what each run sets itself: `escalationId`, `raisedAt` and `caseReference`.
+ */
+export const SAMPLE_ESCALATION = {
+  partnership: 'liverpool',
+  raisedByRole: 'raising-professional',
+  raisedByAgency: 'school',
+  otherAgencyRole: 'other-agency-professional',
+  otherAgency: 'childrens-services',
+  disagreement: 'Referral not accepted at the threshold for assessment',
+  outcomeSought: 'An assessment of the family',
+  timescaleSought: 'Within 5 working days',
+  immediateRisk: false,
+  childStatus: 'none',
+} as const satisfies Omit<StartVariablesInput, 'escalationId' | 'raisedAt' | 'caseReference'>;

@@ -11,7 +11,7 @@ import type { Client } from 'camunda-external-task-client-js';
 import { createCamundaRestEngine } from '../../src/engine/camunda-rest/index.js';
 import type { EnginePort } from '../../src/engine/port.js';
 import { deployProcesses } from '../../processes/deploy.js';
-import { resolved } from '../../processes/scenarios/scenario.js';
+import { resolved, SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import { parseStartVariables, toStartVariableMap } from '../../processes/variables.js';
 import { Ledger, startWorker } from './cluster-workers.js';
 import { startReferenceEngine, type ReferenceEngine } from './launcher.js';
@@ -45,19 +45,10 @@ async function waitFor(count: () => Promise<number>, target: number): Promise<nu
 function startVariables(i: number, raisedAt: Date) {
   return toStartVariableMap(
     parseStartVariables({
+      ...SAMPLE_ESCALATION,
       escalationId: `CLUSTER-${i}`,
       raisedAt,
-      partnership: 'liverpool',
       caseReference: `CR-2026-${String(i).padStart(5, '0')}`,
-      raisedByRole: 'raising-professional',
-      raisedByAgency: 'school',
-      otherAgencyRole: 'other-agency-professional',
-      otherAgency: 'childrens-services',
-      disagreement: 'Referral not accepted at the threshold for assessment',
-      outcomeSought: 'An assessment of the family',
-      timescaleSought: 'Within 5 working days',
-      immediateRisk: false,
-      childStatus: 'none',
     }),
   );
 }
