@@ -8,15 +8,12 @@
  *
  * `load` runs until killed; `drain` starts nothing, finishes every open instance and exits 0.
  */
-import { systemClock } from '../../src/clock/system-clock.js';
-import { openEmbeddedEngine, type EmbeddedEngine } from '../../src/engine/embedded/index.js';
-import { fixture } from '../engine/harness.js';
+import type { EmbeddedEngine } from '../../src/engine/embedded/index.js';
+import { ack, runCrashChild } from './crash-child-frame.js';
 
-const [databaseFile, mode, runId] = process.argv.slice(2) as [string, 'load' | 'drain', string];
-const ack = (line: string): void => void process.stdout.write(`${line}\n`);
 const TOPICS = ['crash-first', 'crash-second'].map((topicName) => ({ topicName, lockDuration: 500 }));
 
-async function completeSome(engine: EmbeddedEngine): Promise<number> {
+async function completeSome(engine: EmbeddedEngine, runId: string): Promise<number> {
   const tasks = await engine.fetchAndLock({ workerId: `w-${runId}`, maxTasks: 10, topics: TOPICS });
   for (const task of tasks) {
     await engine.completeExternalTask(task.id, { workerId: `w-${runId}` });
@@ -25,36 +22,16 @@ async function completeSome(engine: EmbeddedEngine): Promise<number> {
   return tasks.length;
 }
 
-async function load(engine: EmbeddedEngine): Promise<never> {
+async function load(engine: EmbeddedEngine, runId: string): Promise<never> {
   for (let i = 0; ; i++) {
     const started = await engine.startProcessInstance({
       definitionKey: 'crash',
       businessKey: `${runId}-${i}`,
     });
     ack(`start ${started.id}`);
-    await completeSome(engine);
+    await completeSome(engine, runId);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
-async function drain(engine: EmbeddedEngine): Promise<void> {
-  const deadline = systemClock.now() + 20_000;
-  while (systemClock.now() < deadline) {
-    const done = await completeSome(engine);
-    if (done === 0 && (await engine.countProcessInstances()) === 0) return;
-    if (done === 0) await new Promise<void>((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('drain did not finish within 20 s');
-}
-
-const engine = await openEmbeddedEngine({ databaseFile, clock: systemClock });
-await engine.deploy({
-  name: 'crash',
-  enableDuplicateFiltering: true,
-  resources: [{ name: 'crash.bpmn', content: fixture('crash.bpmn') }],
-});
-ack('ready');
-if (mode === 'load') await load(engine);
-await drain(engine);
-await engine.close();
-ack('drained');
+await runCrashChild({ load, completeSome, drainSeconds: 20 });

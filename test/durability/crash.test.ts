@@ -1,50 +1,15 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { runAndKill } from './kill-child.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const KILLS = 20;
 const PATH = ['start', 'first', 'wait', 'second', 'end'];
 
-interface Run {
-  lines: string[];
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** Runs the child; in `load` mode SIGKILLs it a random 40–400 ms after it is ready. */
-function runChild(databaseFile: string, mode: 'load' | 'drain', runId: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/durability/crash-child.ts', databaseFile, mode, runId],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (mode === 'load' && out.startsWith('ready\n') && !child.killed) {
-        setTimeout(() => child.kill('SIGKILL'), 40 + Math.floor(Math.random() * 360));
-        out = out.replace(/^ready\n/, 'ready-seen\n');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`child ${mode} exited ${code}: ${err}`));
-      // The last line may be cut by the kill: only whole lines are acknowledgements.
-      resolve({ lines: out.split('\n').slice(0, -1), code, signal });
-    });
-  });
-}
+const runChild = (databaseFile: string, mode: 'load' | 'drain', runId: string) =>
+  runAndKill('test/durability/crash-child.ts', databaseFile, mode, runId);
 
 describe('Durability: SIGKILL under load, 20 times, loses and doubles nothing', () => {
   let dir: string;
@@ -57,13 +22,12 @@ describe('Durability: SIGKILL under load, 20 times, loses and doubles nothing', 
     const databaseFile = join(dir, 'engine.sqlite');
     const acknowledged = { starts: new Set<string>(), completions: new Map<string, string>() };
     for (let run = 0; run < KILLS; run++) {
-      const result = await runChild(databaseFile, 'load', `r${run}`);
-      expect(result.signal).to.equal('SIGKILL');
-      record(result.lines, acknowledged);
+      // runAndKill rejects unless the SIGKILL ended the run.
+      record(await runChild(databaseFile, 'load', `r${run}`), acknowledged);
     }
     const final = await runChild(databaseFile, 'drain', 'final');
-    record(final.lines, acknowledged);
-    expect(final.lines).to.include('drained');
+    record(final, acknowledged);
+    expect(final).to.include('drained');
     verify(databaseFile, acknowledged);
   });
 });

@@ -6,13 +6,10 @@
  *
  *   node --import tsx src/engine/embedded/store/group-commit-crash-child.ts <databaseFile> load|drain <runId>
  */
-import { systemClock } from '../../../clock/system-clock.js';
-import { openEmbeddedEngine, type EmbeddedEngine } from '../index.js';
-import { fixture } from '../../../../test/engine/harness.js';
+import type { EmbeddedEngine } from '../index.js';
 import { BadUserRequestError, NotFoundError } from '../../errors/index.js';
+import { ack, runCrashChild } from '../../../../test/durability/crash-child-frame.js';
 
-const [databaseFile, mode, runId] = process.argv.slice(2) as [string, 'load' | 'drain', string];
-const ack = (line: string): void => void process.stdout.write(`${line}\n`);
 const TOPICS = ['crash-first', 'crash-second'].map((topicName) => ({ topicName, lockDuration: 2_000 }));
 const LANES = 8;
 
@@ -34,7 +31,7 @@ async function completeSome(engine: EmbeddedEngine, worker: string): Promise<num
   return tasks.length;
 }
 
-async function lane(engine: EmbeddedEngine, n: number): Promise<never> {
+async function lane(engine: EmbeddedEngine, runId: string, n: number): Promise<never> {
   for (let i = 0; ; i++) {
     const started = await Promise.all(
       [0, 1, 2].map((k) =>
@@ -46,24 +43,8 @@ async function lane(engine: EmbeddedEngine, n: number): Promise<never> {
   }
 }
 
-async function drain(engine: EmbeddedEngine): Promise<void> {
-  const deadline = systemClock.now() + 30_000;
-  while (systemClock.now() < deadline) {
-    const done = await completeSome(engine, `w-${runId}`);
-    if (done === 0 && (await engine.countProcessInstances()) === 0) return;
-    if (done === 0) await new Promise<void>((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('drain did not finish within 30 s');
-}
-
-const engine = await openEmbeddedEngine({ databaseFile, clock: systemClock });
-await engine.deploy({
-  name: 'crash',
-  enableDuplicateFiltering: true,
-  resources: [{ name: 'crash.bpmn', content: fixture('crash.bpmn') }],
+await runCrashChild({
+  load: (engine, runId) => Promise.all(Array.from({ length: LANES }, (_, n) => lane(engine, runId, n))),
+  completeSome: (engine, runId) => completeSome(engine, `w-${runId}`),
+  drainSeconds: 30,
 });
-ack('ready');
-if (mode === 'load') await Promise.all(Array.from({ length: LANES }, (_, n) => lane(engine, n)));
-await drain(engine);
-await engine.close();
-ack('drained');

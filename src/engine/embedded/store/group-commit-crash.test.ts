@@ -1,44 +1,18 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { runAndKill } from '../../../../test/durability/kill-child.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const CHILD = 'src/engine/embedded/store/group-commit-crash-child.ts';
 const KILLS = 12;
 const PATH = ['start', 'first', 'wait', 'second', 'end'];
 
 type Acks = { starts: Set<string>; completions: Set<string> };
 
-/** Runs the child; in `load` mode SIGKILLs it a random 40–400 ms after it is ready. */
-function runChild(databaseFile: string, mode: 'load' | 'drain', runId: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, databaseFile, mode, runId], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (mode === 'load' && out.startsWith('ready\n') && !child.killed) {
-        setTimeout(() => child.kill('SIGKILL'), 40 + Math.floor(Math.random() * 360));
-        out = out.replace(/^ready\n/, 'ready-seen\n');
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (mode === 'load' && signal !== 'SIGKILL') reject(new Error(`child exited ${code}: ${err}`));
-      if (mode === 'drain' && code !== 0) reject(new Error(`drain exited ${code}: ${err}`));
-      // The last line may be cut by the kill: only whole lines are acknowledgements.
-      resolve(out.split('\n').slice(0, -1));
-    });
-  });
-}
+const runChild = (databaseFile: string, mode: 'load' | 'drain', runId: string) =>
+  runAndKill(CHILD, databaseFile, mode, runId);
 
 function record(lines: string[], acks: Acks): void {
   for (const line of lines) {
