@@ -7,17 +7,16 @@
  * 3. Wake-up latency: a long poll waits; a task is created; time until the poll delivers it.
  * Set BENCH_TASKS to change N (default 10,000) and BENCH_SAMPLES the latency samples (default 300).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Client } from 'camunda-external-task-client-js';
 import { systemClock } from '../src/clock/system-clock.js';
 import type { EnginePort } from '../src/engine/port.js';
 import { openEmbeddedEngine } from '../src/engine/embedded/index.js';
 import { createCamundaRestEngine } from '../src/engine/camunda-rest/index.js';
 import { externalTaskDiagram } from '../test/conformance/fixtures/diagrams.js';
+import { cpuMs, ours } from './reference/servers.js';
+import { drain } from './reference/workload.js';
 
 const N = Number(process.env.BENCH_TASKS ?? 10_000);
 const LOAD_AT_START = loadavg()
@@ -31,37 +30,10 @@ const pct = (xs: number[], p: number) =>
 const fmt = (n: number, digits = 1) =>
   n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** Starts src/main.ts as `npm start` does and resolves with its /engine-rest URL. */
-async function startServer(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const t0 = performance.now();
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      const entry = JSON.parse(line.startsWith('{') ? line : '{}') as {
-        message?: string;
-        engineRest?: string;
-      };
-      if (entry.message === 'ready') resolve(entry.engineRest!);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return {
-    url,
-    readyMs: ms(t0),
-    /** The server process's CPU time so far in ms (Linux /proc; NaN elsewhere). */
-    cpuMs: () => processCpuMs(child.pid!),
-    stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))),
-  };
-}
-
-function processCpuMs(pid: number): number {
+/** The server's CPU time so far in ms (Linux /proc; NaN elsewhere). */
+function serverCpuMs(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime, in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return cpuMs(pid);
   } catch {
     return Number.NaN;
   }
@@ -84,30 +56,6 @@ async function startMany(engine: EnginePort, key: string, count: number, paralle
   };
   await Promise.all(Array.from({ length: parallel }, lane));
   return ms(t0);
-}
-
-/** The official client completes every task of `topic`; resolves with the elapsed ms. */
-function drainWithOfficialClient(url: string, topic: string, count: number): Promise<number> {
-  return new Promise((resolve) => {
-    const client = new Client({
-      baseUrl: url,
-      workerId: 'bench',
-      maxTasks: 100,
-      interval: 0,
-      asyncResponseTimeout: 5_000,
-      autoPoll: false,
-    });
-    let done = 0;
-    const t0 = performance.now();
-    client.subscribe(topic, { lockDuration: 600_000 }, async ({ task, taskService }) => {
-      await taskService.complete(task);
-      if (++done === count) {
-        client.stop();
-        resolve(ms(t0));
-      }
-    });
-    client.start();
-  });
 }
 
 /** The same through the port: fetch 100, complete them, until none is left. */
@@ -191,18 +139,18 @@ async function deploy(engine: EnginePort, suffix: string) {
 }
 
 async function overHttp() {
-  const server = await startServer(path.join(root, 'http'));
+  const server = await ours.start(path.join(root, 'http'));
   const engine = createCamundaRestEngine({ baseUrl: server.url });
   const d = await deploy(engine, 'bench_http');
   const createMs = await startMany(engine, d.key, N);
-  const [server0, client0] = [server.cpuMs(), ownCpuMs()];
-  const drainMs = await drainWithOfficialClient(server.url, d.topic, N);
-  const cpu = { server: (server.cpuMs() - server0) / N, client: (ownCpuMs() - client0) / N };
+  const [server0, client0] = [serverCpuMs(server.pid), ownCpuMs()];
+  const drainMs = await drain(server.url, d.topic, N);
+  const cpu = { server: (serverCpuMs(server.pid) - server0) / N, client: (ownCpuMs() - client0) / N };
   const w = await deploy(engine, 'bench_http_wake');
   const wake = await wakeUpsBoth(engine, w.key, w.topic);
   await server.stop();
   // A restart on the same data: the procedures are unchanged, so nothing is parsed or deployed.
-  const again = await startServer(path.join(root, 'http'));
+  const again = await ours.start(path.join(root, 'http'));
   await again.stop();
   return { readyMs: server.readyMs, restartReadyMs: again.readyMs, createMs, drainMs, cpu, ...wake };
 }

@@ -11,9 +11,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Client } from 'camunda-external-task-client-js';
 import { createCamundaRestEngine } from '../../src/engine/camunda-rest/index.js';
 import { externalTaskDiagram } from '../../test/conformance/fixtures/diagrams.js';
+import { drain } from '../reference/workload.js';
 import { summarise } from './cpuprofile-summary.js';
 
 const N = Number(process.env.BENCH_TASKS ?? 5_000);
@@ -31,23 +31,6 @@ const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [root
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const next = (): Promise<Reply> => new Promise((resolve) => child.once('message', (m: Reply) => resolve(m)));
-
-/** The official client completes `count` tasks of `topic` (maxTasks 100, as bench:rest). */
-function drain(url: string, topic: string, count: number): Promise<number> {
-  return new Promise((resolve) => {
-    const client = new Client({ baseUrl: url, workerId: 'bench', maxTasks: 100, interval: 0, asyncResponseTimeout: 5_000, autoPoll: false }); // prettier-ignore
-    let done = 0;
-    const t0 = performance.now();
-    client.subscribe(topic, { lockDuration: 600_000 }, async ({ task, taskService }) => {
-      await taskService.complete(task);
-      if (++done === count) {
-        client.stop();
-        resolve(performance.now() - t0);
-      }
-    });
-    client.start();
-  });
-}
 
 try {
   const ready = await next();
