@@ -21,11 +21,6 @@ export function parseExpression(text: string): Expression {
   return new CompiledExpression(text, parseComposite(text));
 }
 
-/** True when the text contains a `${…}` or `#{…}` part (i.e. is not a plain literal). */
-export function containsExpression(text: string): boolean {
-  return !parseExpression(text).isLiteral;
-}
-
 class CompiledExpression implements Expression {
   readonly isLiteral: boolean;
   readonly identifiers: readonly string[];
