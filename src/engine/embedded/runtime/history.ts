@@ -9,6 +9,9 @@ import type { StoredValue } from '../values/variable-codec.js';
 import type { Step } from './step.js';
 import type { ScopeRef } from './variables.js';
 
+/** The history tables whose rows hang off a historic process instance (`process_instance_id`). */
+export const HISTORY_CHILD_TABLES = ['hist_activity_instance', 'hist_variable', 'hist_incident', 'hist_task'];
+
 export function recordProcessStart(step: Step, startActivityId: string): void {
   const { instance } = step;
   const def = instance.definition;
@@ -43,7 +46,7 @@ export function recordProcessEnd(step: Step, state: string, deleteReason: string
       'UPDATE hist_process_instance SET end_time = ?, state = ?, delete_reason = ?, removal_time = ? WHERE id = ?',
     )
     .run(step.now, state, deleteReason, removal, instance.id);
-  for (const table of ['hist_activity_instance', 'hist_variable', 'hist_incident', 'hist_task']) {
+  for (const table of HISTORY_CHILD_TABLES) {
     step.store
       .sql(`UPDATE ${table} SET removal_time = ? WHERE process_instance_id = ?`)
       .run(removal, instance.id);

@@ -2,6 +2,7 @@
 import { ProcessEngineError } from '../../errors/process-engine-error.js';
 import type { EngineCore } from '../core.js';
 import { StepEffects } from '../runtime/context.js';
+import { HISTORY_CHILD_TABLES } from '../runtime/history.js';
 
 const RUNTIME_TABLES = [
   'activity_instance',
@@ -11,7 +12,6 @@ const RUNTIME_TABLES = [
   'job',
   'incident',
 ];
-const HISTORY_TABLES = ['hist_activity_instance', 'hist_variable', 'hist_incident', 'hist_task'];
 
 /** Deletes the deployment's rows; returns the ids of the definitions it removed. */
 export function deleteDeploymentRows(core: EngineCore, deploymentId: string, cascade: boolean): string[] {
@@ -62,7 +62,7 @@ function deleteInstances(core: EngineCore, instances: string[]): void {
 
 function deleteHistory(core: EngineCore, definitionId: string): void {
   const { store } = core;
-  for (const table of HISTORY_TABLES)
+  for (const table of HISTORY_CHILD_TABLES)
     store.sql(`DELETE FROM ${table} WHERE definition_id = ?`).run(definitionId);
   store.sql('DELETE FROM hist_process_instance WHERE definition_id = ?').run(definitionId);
 }

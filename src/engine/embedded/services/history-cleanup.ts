@@ -6,9 +6,9 @@
 import { DateTime } from 'luxon';
 import type { WakeHandle } from '../../../clock/clock.js';
 import type { EngineCore } from '../core.js';
+import { HISTORY_CHILD_TABLES } from '../runtime/history.js';
 
 const BATCH = 500;
-const TABLES = ['hist_activity_instance', 'hist_variable', 'hist_incident', 'hist_task'];
 
 export interface CleanupWindow {
   windowStart: string;
@@ -22,7 +22,7 @@ export function removeExpiredBatch(core: EngineCore, now: number): number {
       .sql('SELECT id FROM hist_process_instance WHERE removal_time <= ? LIMIT ?')
       .all(now, BATCH) as { id: string }[];
     for (const { id } of ids) {
-      for (const table of TABLES)
+      for (const table of HISTORY_CHILD_TABLES)
         core.store.sql(`DELETE FROM ${table} WHERE process_instance_id = ?`).run(id);
       core.store.sql('DELETE FROM hist_process_instance WHERE id = ?').run(id);
     }
