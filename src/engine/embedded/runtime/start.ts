@@ -9,7 +9,7 @@ import { recordProcessStart } from './history.js';
 import { InstanceState } from './instance-state.js';
 import { runOn, type StepResult } from './run-step.js';
 import { armEventSubProcesses } from './subscriptions.js';
-import { insertVariable } from './variables.js';
+import { insertVariable, instanceScope } from './variables.js';
 
 export interface StartRequest {
   businessKey: string | null;
@@ -36,7 +36,7 @@ export function startInstance(
   const instance = new InstanceState(row, loaded.definition, loaded.model);
   return runOn(ctx, instance, (step) => {
     recordProcessStart(step, request.start.id);
-    const root = { scopeId: row.id, activityInstanceId: row.id };
+    const root = instanceScope(row.id);
     for (const [name, value] of Object.entries(request.variables ?? {}))
       insertVariable(step, root, name, value);
     armEventSubProcesses(step, row.id, loaded.model.root);

@@ -27,6 +27,11 @@ interface VariableRow extends StoredValue {
 /** The columns {@link visibleVariables} reads. */
 type VisibleRow = Omit<VariableRow, 'id'>;
 
+/** The process instance's own scope (its id is both the execution and the activity instance). */
+export function instanceScope(instanceId: string): ScopeRef {
+  return { scopeId: instanceId, activityInstanceId: instanceId };
+}
+
 /** The scopes visible from `activity` (or from the process instance itself), innermost first. */
 export function scopeChain(instance: InstanceState, activity: ActivityRow | null): ScopeRef[] {
   const chain: ScopeRef[] = [];
@@ -36,7 +41,7 @@ export function scopeChain(instance: InstanceState, activity: ActivityRow | null
   for (const ancestor of activity ? instance.ancestors(activity) : []) {
     chain.push({ scopeId: ancestor.execution_id, activityInstanceId: ancestor.id });
   }
-  chain.push({ scopeId: instance.id, activityInstanceId: instance.id });
+  chain.push(instanceScope(instance.id));
   return chain;
 }
 

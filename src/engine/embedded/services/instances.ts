@@ -16,7 +16,13 @@ import { orderBy } from '../queries/sql-query.js';
 import { findInstance, instanceNotFound } from '../runtime/run-step.js';
 import { startInstance } from '../runtime/start.js';
 import { endInstance } from '../runtime/scopes.js';
-import { deleteVariable, readVariable, setLocalVariable, visibleVariables } from '../runtime/variables.js';
+import {
+  deleteVariable,
+  instanceScope,
+  readVariable,
+  setLocalVariable,
+  visibleVariables,
+} from '../runtime/variables.js';
 import type { InstanceRow } from '../store/rows.js';
 import { validateVariables } from '../values/validate-variables.js';
 import { activityTree } from './activity-tree.js';
@@ -56,7 +62,7 @@ export class InstanceService {
   /** The process-level variables, also of an instance that has already ended (from history). */
   rootVariables(instanceId: string, ended: boolean): VariableMap {
     if (ended) return finishedVariables(this.core.store, instanceId);
-    return visibleVariables(this.core.store, [{ scopeId: instanceId, activityInstanceId: instanceId }]);
+    return visibleVariables(this.core.store, [instanceScope(instanceId)]);
   }
 
   async listProcessInstances(query: ProcessInstanceQuery = {}): Promise<ProcessInstance[]> {
@@ -91,11 +97,7 @@ export class InstanceService {
 
   async getProcessVariable(processInstanceId: string, name: string): Promise<TypedValue> {
     await this.getProcessInstance(processInstanceId);
-    const value = readVariable(
-      this.core.store,
-      [{ scopeId: processInstanceId, activityInstanceId: processInstanceId }],
-      name,
-    );
+    const value = readVariable(this.core.store, [instanceScope(processInstanceId)], name);
     if (!value) throw new NotFoundError(`process instance variable with name ${name} does not exist`);
     return value;
   }
@@ -106,7 +108,7 @@ export class InstanceService {
       throw new InvalidRequestError('deletions must be a list of variable names', 'deletions');
     }
     await this.core.step(processInstanceId, (step) => {
-      const root = { scopeId: processInstanceId, activityInstanceId: processInstanceId };
+      const root = instanceScope(processInstanceId);
       for (const [name, value] of Object.entries(change.modifications ?? {}))
         setLocalVariable(step, root, name, value);
       for (const name of change.deletions ?? []) deleteVariable(step, [root], name);

@@ -13,7 +13,7 @@ import { StepEffects } from '../runtime/context.js';
 import { runStep } from '../runtime/run-step.js';
 import { startInstance } from '../runtime/start.js';
 import { fire } from '../runtime/subscriptions.js';
-import { scopeChain, setVariables, visibleVariables } from '../runtime/variables.js';
+import { instanceScope, scopeChain, setVariables, visibleVariables } from '../runtime/variables.js';
 import type { SubscriptionRow } from '../store/rows.js';
 import { validateVariables } from '../values/validate-variables.js';
 import { toInstance } from './mappers.js';
@@ -130,9 +130,7 @@ export class MessageService {
       execution: null,
     };
     if (input.variablesInResultEnabled && !instance.ended) {
-      result.variables = visibleVariables(this.core.store, [
-        { scopeId: instance.id, activityInstanceId: instance.id },
-      ]);
+      result.variables = visibleVariables(this.core.store, [instanceScope(instance.id)]);
     }
     return result;
   }

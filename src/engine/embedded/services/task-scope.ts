@@ -1,7 +1,7 @@
 /** The variable scope chain of a task, read from its activity instance rows (no model needed). */
 import type { Store } from '../store/database.js';
 import type { ActivityRow } from '../store/rows.js';
-import type { ScopeRef } from '../runtime/variables.js';
+import { instanceScope, type ScopeRef } from '../runtime/variables.js';
 
 export function taskScopeChain(store: Store, activityInstanceId: string, instanceId: string): ScopeRef[] {
   const chain: ScopeRef[] = [];
@@ -16,6 +16,6 @@ export function taskScopeChain(store: Store, activityInstanceId: string, instanc
     }
     id = row.parent_id;
   }
-  if (!seen.has(instanceId)) chain.push({ scopeId: instanceId, activityInstanceId: instanceId });
+  if (!seen.has(instanceId)) chain.push(instanceScope(instanceId));
   return chain;
 }
