@@ -3,6 +3,7 @@ import type { VariableMap } from '../variables.js';
 import { formatCamundaDate } from '../rest-server/wire/date-format.js';
 import { type WireTypedValue } from '../rest-server/wire/typed-values.js';
 import { encodeVariables } from '../rest-server/wire/typed-values-encode.js';
+import { filtersOnly } from '../rest-server/wire/query.js';
 import type { QueryValue } from './http-client.js';
 
 /** Variables for a request body: Object values serialized, File content inlined. */
@@ -23,14 +24,7 @@ export function queryParams(query: object | undefined): Record<string, QueryValu
   return out;
 }
 
-/** A count query carries the filters only. */
+/** A count query carries the filters only (no paging or sorting). */
 export function countParams(query: object | undefined): Record<string, QueryValue> {
-  const {
-    firstResult: _f,
-    maxResults: _m,
-    sortBy: _s,
-    sortOrder: _o,
-    ...rest
-  } = (query ?? {}) as Record<string, unknown>;
-  return queryParams(rest);
+  return queryParams(filtersOnly((query ?? {}) as Record<string, unknown>));
 }
