@@ -5,6 +5,7 @@
  */
 import { dueFor } from '../../src/calendar/index.js';
 import type { EnginePort, LockedExternalTask, VariableMap } from '../../src/engine/port.js';
+import { TOPICS } from '../topics.js';
 
 export interface HandledTask {
   activityId: string;
@@ -14,8 +15,6 @@ export interface HandledTask {
   /** For escalation-schedule: the computed deadline. */
   due?: Date;
 }
-
-const TOPICS = ['escalation-schedule', 'escalation-notify', 'escalation-record', 'escalation-form'];
 
 function scheduleResult(task: LockedExternalTask, now: Date): { vars: VariableMap; due: Date } {
   const props = task.extensionProperties ?? {};
@@ -42,7 +41,7 @@ export async function drainExternalTasks(
     const tasks = await engine.fetchAndLock({
       workerId: 'scenario-worker',
       maxTasks: 10,
-      topics: TOPICS.map((topicName) => ({
+      topics: Object.keys(TOPICS).map((topicName) => ({
         topicName,
         lockDuration: 60_000,
         businessKey,
