@@ -20,17 +20,17 @@ export interface Target {
   cleanup: () => Promise<void>;
 }
 
+const EMBEDDED_NAME = 'the embedded engine with a fake clock';
+const remoteName = (url: string): string => `ENGINE_URL (${url})`;
+
 async function embedded(): Promise<Target> {
-  // Loaded by path so this file type-checks while the embedded adapter is being built (issue 3).
-  const modulePath = '../../src/engine/embedded/index.js';
-  const { openEmbeddedEngine } = (await import(modulePath)) as {
-    openEmbeddedEngine(o: { databaseFile: string; clock: FakeClock }): Promise<EnginePort>;
-  };
+  // Imported on use, so a run against ENGINE_URL never loads the embedded engine and SQLite.
+  const { openEmbeddedEngine } = await import('../../src/engine/embedded/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'escalations-processes-'));
   const clock = new FakeClock(FIXED_RAISE);
   const engine = await openEmbeddedEngine({ databaseFile: join(dir, 'engine.db'), clock });
   return {
-    name: 'the embedded engine with a fake clock',
+    name: EMBEDDED_NAME,
     engine,
     now: () => new Date(clock.now()),
     fixedRaise: true,
@@ -44,7 +44,7 @@ async function embedded(): Promise<Target> {
 function remote(url: string): Target {
   const engine = createCamundaRestEngine({ baseUrl: url });
   return {
-    name: `ENGINE_URL (${url})`,
+    name: remoteName(url),
     engine,
     now: () => new Date(systemClock.now()),
     fixedRaise: false,
@@ -52,8 +52,9 @@ function remote(url: string): Target {
   };
 }
 
+/** The name of the target {@link openTarget} opens, for test titles. */
 export const targetName = (): string =>
-  process.env.ENGINE_URL ? `ENGINE_URL (${process.env.ENGINE_URL})` : 'the embedded engine with a fake clock';
+  process.env.ENGINE_URL ? remoteName(process.env.ENGINE_URL) : EMBEDDED_NAME;
 
 export function openTarget(): Promise<Target> {
   const url = process.env.ENGINE_URL;
