@@ -50,9 +50,10 @@ export class UserTaskService {
     const claimable = (current: UserTaskRow): void => {
       if (current.assignee !== null && current.assignee !== userId) throw new TaskAlreadyClaimedError(id);
     };
-    claimable(this.row(id));
+    const task = this.row(id);
+    claimable(task);
     // Checked again inside the step: another claim may have committed while this one waited.
-    await this.assign(this.row(id), userId, claimable);
+    await this.assign(task, userId, claimable);
   }
 
   async unclaimUserTask(id: string): Promise<void> {
@@ -63,10 +64,17 @@ export class UserTaskService {
     await this.assign(this.row(id), userId);
   }
 
-  /** Runs a step on the task's instance; a task finished meanwhile by a racing call is reported as such. */
-  private async onTask<T>(task: UserTaskRow, work: (step: Step) => T): Promise<T> {
+  /**
+   * Runs a step on the task's instance with the task re-read inside it; a task finished meanwhile
+   * by a racing call is reported as such.
+   */
+  private async onTask<T>(task: UserTaskRow, work: (step: Step, current: UserTaskRow) => T): Promise<T> {
     try {
-      return await this.core.step(task.process_instance_id, work);
+      return await this.core.step(
+        task.process_instance_id,
+        (step) => work(step, this.row(task.id)),
+        task.definition_id,
+      );
     } catch (error) {
       if (error instanceof NotFoundError) this.row(task.id);
       throw error;
@@ -78,10 +86,7 @@ export class UserTaskService {
     userId: string | null,
     check?: (current: UserTaskRow) => void,
   ): Promise<void> {
-    await this.onTask(task, (step) => {
-      const current = step.store.sql('SELECT * FROM user_task WHERE id = ?').get(task.id) as
-        UserTaskRow | undefined;
-      if (!current) throw new NotFoundError(`No matching task with id ${task.id}`);
+    await this.onTask(task, (step, current) => {
       check?.(current);
       step.store.sql('UPDATE user_task SET assignee = ? WHERE id = ?').run(userId, task.id);
       step.store.sql('UPDATE hist_task SET assignee = ? WHERE id = ?').run(userId, task.id);
@@ -92,10 +97,7 @@ export class UserTaskService {
   async completeUserTask(id: string, input: CompleteUserTaskInput = {}): Promise<VariableMap | void> {
     validateVariables(input.variables, 'variables');
     const task = this.row(id);
-    return this.onTask(task, (step) => {
-      const current = step.store.sql('SELECT * FROM user_task WHERE id = ?').get(id) as
-        UserTaskRow | undefined;
-      if (!current) throw new NotFoundError(`No matching task with id ${id}`);
+    return this.onTask(task, (step, current) => {
       const activity = step.instance.activities.get(current.activity_instance_id)!;
       const chain = scopeChain(step.instance, activity);
       setVariables(step, chain, input.variables);
