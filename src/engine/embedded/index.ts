@@ -7,6 +7,7 @@ import type { Clock } from '../../clock/clock.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import type { EnginePort } from '../port.js';
 import { parseDeployment } from '../deploy/index.js';
+import { DEFAULT_TIMER_ZONE } from '../time/index.js';
 import { EngineCore } from './core.js';
 import { assembleEngine, type Services } from './engine.js';
 import { DefinitionLoader, type ParseDeployment } from './model/definition-loader.js';
@@ -34,7 +35,7 @@ export interface EmbeddedEngineOptions {
   /** SQLite file; its directory exists. */
   databaseFile: string;
   clock: Clock;
-  /** Default 'Europe/London'; the zone of timer arithmetic and of the clean-up window. */
+  /** Default {@link DEFAULT_TIMER_ZONE} (Europe/London); the zone of timer arithmetic and of the clean-up window. */
   timezone?: string;
   /** Default silentLogger. */
   logger?: Logger;
@@ -103,7 +104,7 @@ function buildCore(options: EmbeddedEngineOptions): { core: EngineCore; loader: 
 }
 
 function zoneOf(options: EmbeddedEngineOptions): string {
-  return options.timezone ?? 'Europe/London';
+  return options.timezone ?? DEFAULT_TIMER_ZONE;
 }
 
 function buildServices(core: EngineCore, loader: DefinitionLoader, options: EmbeddedEngineOptions): Services {
