@@ -2,6 +2,7 @@
 import type { ProcessInstanceQuery } from '../../port.js';
 import { InvalidRequestError } from '../../errors/invalid-request-error.js';
 import { SqlQuery } from '../queries/sql-query.js';
+import { processVariableMatch } from '../queries/variable-match.js';
 
 export const INSTANCE_FROM = 'process_instance pi JOIN process_definition pd ON pd.id = pi.definition_id';
 
@@ -39,8 +40,7 @@ export function addVariableFilter(
   instanceColumn: string,
 ): void {
   const { column, value } = comparable(filter.value, filter.name);
-  const match = `EXISTS (SELECT 1 FROM variable v WHERE v.process_instance_id = ${instanceColumn}
-    AND v.scope_id = ${instanceColumn} AND v.name = ? AND v.${column} = ?)`;
+  const match = processVariableMatch(instanceColumn, column);
   q.if(true, filter.operator === 'eq' ? match : `NOT ${match}`, filter.name, value);
 }
 

@@ -4,6 +4,7 @@ import type { TypedValue } from '../../variables.js';
 import type { Store } from '../store/database.js';
 import type { SubscriptionRow } from '../store/rows.js';
 import { encodeValue } from '../values/variable-codec.js';
+import { processVariableMatch } from '../queries/variable-match.js';
 
 export interface StartMatch {
   definition_id: string;
@@ -32,8 +33,7 @@ export function matchingSubscriptions(store: Store, input: CorrelateMessageInput
 
 function variableClause(value: TypedValue): string {
   const column = value.value === null ? 'type' : comparableColumn(value);
-  return `EXISTS (SELECT 1 FROM variable v WHERE v.process_instance_id = pi.id AND v.scope_id = pi.id
-    AND v.name = ? AND v.${column} = ?)`;
+  return processVariableMatch('pi.id', column);
 }
 
 function comparableColumn(value: TypedValue): string {

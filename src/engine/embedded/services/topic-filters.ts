@@ -1,11 +1,11 @@
 /** `processVariables` filters of a fetch topic: equality on a process-level variable. */
 import { InvalidRequestError } from '../../errors/invalid-request-error.js';
+import { processVariableMatch } from '../queries/variable-match.js';
 
 export function addVariableFilterFor(name: string, value: unknown, params: unknown[]): string {
   const [column, stored] = comparable(name, value);
   params.push(name, stored);
-  return `EXISTS (SELECT 1 FROM variable v WHERE v.process_instance_id = et.process_instance_id
-    AND v.scope_id = et.process_instance_id AND v.name = ? AND v.${column} = ?)`;
+  return processVariableMatch('et.process_instance_id', column);
 }
 
 function comparable(name: string, value: unknown): [string, unknown] {
