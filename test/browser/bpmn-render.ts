@@ -1,6 +1,6 @@
 /**
  * Renders BPMN diagrams with bpmn-js in real Chromium (Debian's `chromium`, driven by
- * playwright-core) and returns each diagram's import warnings, its SVG and a PNG screenshot.
+ * playwright-core) and returns each diagram's import warnings and its SVG.
  * bpmn-js and the Camunda moddle descriptor are served from node_modules on a loopback port, so
  * nothing is fetched from outside.
  */
@@ -32,7 +32,7 @@ fetch('/camunda.json').then(r => r.json()).then(camunda => {
 </script></body></html>`;
 
 /** bpmn-js names arrow markers randomly per page; number them in order so the SVG is reproducible. */
-export function stableMarkerIds(svg: string): string {
+function stableMarkerIds(svg: string): string {
   const ids = new Map<string, string>();
   return svg.replace(/marker-[a-z0-9]{10,}/g, (id) => {
     if (!ids.has(id)) ids.set(id, `marker-${ids.size + 1}`);
@@ -44,9 +44,6 @@ export interface RenderResult {
   file: string;
   warnings: string[];
   svg: string;
-  /** The whole diagram fitted to the viewport, then 1:1 tiles from left to right. */
-  png: Buffer;
-  tiles: Buffer[];
 }
 
 function serve(): Promise<Server> {
@@ -64,7 +61,7 @@ function serve(): Promise<Server> {
 }
 
 /** Imports every file into bpmn-js in one Chromium page, one after the other. */
-export async function renderDiagrams(files: string[], { tiles = false } = {}): Promise<RenderResult[]> {
+export async function renderDiagrams(files: string[]): Promise<RenderResult[]> {
   const executablePath = chromiumExecutable();
   const server = await serve();
   const userDataDir = mkdtempSync(join(tmpdir(), 'escalations-chromium-'));
@@ -86,7 +83,7 @@ export async function renderDiagrams(files: string[], { tiles = false } = {}): P
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
     const results: RenderResult[] = [];
-    for (const file of files) results.push(await renderOne(page, file, tiles));
+    for (const file of files) results.push(await renderOne(page, file));
     return results;
   } finally {
     await context.close();
@@ -97,7 +94,7 @@ export async function renderDiagrams(files: string[], { tiles = false } = {}): P
 
 type Page = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launchPersistentContext>>['newPage']>>;
 
-async function renderOne(page: Page, file: string, withTiles: boolean): Promise<RenderResult> {
+async function renderOne(page: Page, file: string): Promise<RenderResult> {
   const xml = readFileSync(file, 'utf8');
   const { warnings, svg } = await page.evaluate(async (text: string) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -107,17 +104,5 @@ async function renderOne(page: Page, file: string, withTiles: boolean): Promise<
     const { svg } = await viewer.saveSVG();
     return { warnings: imported.warnings.map((w: Error) => String(w.message)), svg: svg as string };
   }, xml);
-  const png = await page.screenshot({ fullPage: false });
-  const tiles: Buffer[] = [];
-  for (let x = 0; withTiles && x < 12000; x += 1700) {
-    const inside = await page.evaluate((left: number) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const canvas = (window as any).viewer.get('canvas');
-      canvas.viewbox({ x: left, y: 0, width: 1800, height: 1000 });
-      return left < canvas.getActiveLayer().getBBox().width + 100;
-    }, x);
-    if (!inside) break;
-    tiles.push(await page.screenshot({ fullPage: false }));
-  }
-  return { file, warnings, svg: stableMarkerIds(svg), png, tiles };
+  return { file, warnings, svg: stableMarkerIds(svg) };
 }

@@ -12,7 +12,7 @@ import { renderDiagrams, type RenderResult } from './bpmn-render.js';
 const DOCS = join(REPOSITORY_ROOT, 'docs', 'processes');
 
 /** The SVG file name of a diagram: the first diagram of a partnership takes the partnership's name. */
-export function svgName(partnership: string, file: string, index: number): string {
+function svgName(partnership: string, file: string, index: number): string {
   return index === 0 ? `${partnership}.svg` : `${partnership}-${basename(file, '.bpmn')}.svg`;
 }
 
