@@ -4,8 +4,8 @@
  * unchanged. File variables' content is fetched from `…/data`, as Camunda never inlines it.
  */
 import type { EnginePort } from '../port.js';
-import type { TypedValue } from '../variables.js';
 import { CamundaHttp, type CamundaHttpOptions } from './http-client.js';
+import { fileDataOf } from './file-data.js';
 import { repositoryMethods } from './repository.js';
 import { runtimeMethods } from './runtime.js';
 import { jobMethods } from './jobs.js';
@@ -20,8 +20,7 @@ export { RemoteEngineError } from './errors/remote-engine-error.js';
 export function createCamundaRestEngine(options: CamundaRestEngineOptions): EnginePort {
   const http = new CamundaHttp(options);
   const polls = new Set<AbortController>();
-  const fileData = async (path: string, v: TypedValue): Promise<TypedValue> =>
-    v.type === 'File' ? { ...v, value: (await http.bytes('GET', path)) ?? Buffer.alloc(0) } : v;
+  const fileData = fileDataOf(http);
   const { jobParams, ...runtime } = runtimeMethods(http, fileData);
   return {
     ...repositoryMethods(http),

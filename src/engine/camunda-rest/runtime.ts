@@ -6,6 +6,7 @@ import { formatCamundaDate } from '../rest-server/wire/date-format.js';
 import type { CamundaHttp } from './http-client.js';
 import { seg } from './http-client.js';
 import * as W from './from-wire.js';
+import { withFiles, type FileData } from './file-data.js';
 import { countParams, queryParams, wireVariables } from './to-wire.js';
 
 type Wire = Record<string, unknown>;
@@ -32,8 +33,6 @@ function jobParams(query?: P.JobQuery, count = false) {
     params.dueDates = dueDates.map((d) => `${d.operator}_${formatCamundaDate(d.value, 'UTC')}`).join(',');
   return params;
 }
-
-type FileData = (path: string, v: TypedValue) => Promise<TypedValue>;
 
 /** Starting, reading and deleting instances. */
 function instanceMethods(http: CamundaHttp) {
@@ -85,15 +84,11 @@ function instanceMethods(http: CamundaHttp) {
 
 /** Variables of instances and executions; File content is fetched from `…/data`. */
 function variableMethods(http: CamundaHttp, fileData: FileData) {
-  const withFiles = async (base: string, map: VariableMap): Promise<VariableMap> => {
-    const out: VariableMap = {};
-    for (const [name, v] of Object.entries(map)) out[name] = await fileData(`${base}/${seg(name)}/data`, v);
-    return out;
-  };
   return {
     async getProcessVariables(id: string): Promise<VariableMap> {
       const base = `/process-instance/${seg(id)}/variables`;
       return withFiles(
+        fileData,
         base,
         W.variables(await http.json<Wire>('GET', base, { query: { deserializeValues: false } })),
       );

@@ -1,9 +1,10 @@
 /** External tasks and user tasks over Camunda's REST API. */
 import type * as P from '../port.js';
-import type { TypedValue, VariableMap } from '../variables.js';
+import type { VariableMap } from '../variables.js';
 import type { CamundaHttp } from './http-client.js';
 import { seg } from './http-client.js';
 import * as W from './from-wire.js';
+import { withFiles, type FileData } from './file-data.js';
 import { countParams, queryParams, wireVariables } from './to-wire.js';
 
 type Wire = Record<string, unknown>;
@@ -119,6 +120,9 @@ export function externalTaskMethods(http: CamundaHttp, polls: Set<AbortControlle
   return { ...externalTaskCommands(http, polls), ...externalTaskQueries(http) };
 }
 
+/** A user task's resource path. */
+const task = (id: string, path = ''): string => `/task/${seg(id)}${path}`;
+
 /** User task queries (with candidate groups from identity links). */
 function userTaskQueries(http: CamundaHttp) {
   /** Candidate groups are identity links in Camunda, not part of TaskDto. */
@@ -129,7 +133,6 @@ function userTaskQueries(http: CamundaHttp) {
     const groups = links.map((l) => l.groupId).filter((g): g is string => typeof g === 'string');
     return { ...W.userTask(w), candidateGroups: groups };
   };
-  const task = (id: string, path = '') => `/task/${seg(id)}${path}`;
   return {
     async listUserTasks(query?: P.UserTaskQuery): Promise<P.UserTask[]> {
       return Promise.all(
@@ -146,8 +149,7 @@ function userTaskQueries(http: CamundaHttp) {
 }
 
 /** User task commands, forms and variables. */
-function userTaskCommands(http: CamundaHttp, fileData: (path: string, v: TypedValue) => Promise<TypedValue>) {
-  const task = (id: string, path = '') => `/task/${seg(id)}${path}`;
+function userTaskCommands(http: CamundaHttp, fileData: FileData) {
   return {
     async claimUserTask(id: string, userId: string): Promise<void> {
       await http.command('POST', task(id, '/claim'), { json: { userId } });
@@ -181,20 +183,13 @@ function userTaskCommands(http: CamundaHttp, fileData: (path: string, v: TypedVa
       return { content, name: `${formId}.form` };
     },
     async getUserTaskVariables(id: string): Promise<VariableMap> {
-      const map = W.variables(
-        await http.json<Wire>('GET', task(id, '/variables'), { query: { deserializeValues: false } }),
-      );
-      const out: VariableMap = {};
-      for (const [name, v] of Object.entries(map))
-        out[name] = await fileData(task(id, `/variables/${seg(name)}/data`), v);
-      return out;
+      const base = task(id, '/variables');
+      const map = W.variables(await http.json<Wire>('GET', base, { query: { deserializeValues: false } }));
+      return withFiles(fileData, base, map);
     },
   };
 }
 
-export function userTaskMethods(
-  http: CamundaHttp,
-  fileData: (path: string, v: TypedValue) => Promise<TypedValue>,
-) {
+export function userTaskMethods(http: CamundaHttp, fileData: FileData) {
   return { ...userTaskQueries(http), ...userTaskCommands(http, fileData) };
 }
