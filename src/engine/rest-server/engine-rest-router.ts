@@ -51,12 +51,10 @@ export interface EngineRest {
   hotPath: HotPath;
 }
 
-/** The `/engine-rest` router: auth, body parsing, every route, 404 and the error mapper. */
-export function createEngineRestRouter(options: EngineRestOptions): Router {
-  return createEngineRest(options).router;
-}
-
-/** The router and a hot path built from the very same auth, body parser, commands and error mapper. */
+/**
+ * The `/engine-rest` router (auth, body parsing, every route, 404 and the error mapper) and a hot
+ * path built from the very same auth, body parser, commands and error mapper.
+ */
 export function createEngineRest(options: EngineRestOptions): EngineRest {
   const ctx = routeContext(options);
   const auth = options.auth ? basicAuth(options.auth) : null;

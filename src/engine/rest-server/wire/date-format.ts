@@ -84,6 +84,3 @@ export function parseCamundaDate(text: string): Date | null {
   if (!local.isValid) return null;
   return new Date(local.toMillis() - offsetMinutes * 60_000);
 }
-
-/** A human description of the format, for error messages. */
-export const CAMUNDA_DATE_PATTERN = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
