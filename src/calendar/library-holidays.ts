@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
-import { byDate, type BankHoliday } from './bank-holiday.js';
+import { addHoliday, holidayList, type BankHoliday } from './bank-holiday.js';
 import { LIBRARY_REGION, type Division } from './divisions.js';
 import { isWeekend, LONDON } from './london-time.js';
 
@@ -35,11 +35,9 @@ function compute(year: number, division: Division): BankHoliday[] {
     if (h.type !== 'public') continue;
     // `h.date` is the local (London) date and time, "YYYY-MM-DD hh:mm:ss".
     const date = h.date.slice(0, 10);
-    if (isWeekend(date)) continue;
-    const earlier = merged.get(date);
-    merged.set(date, earlier && earlier !== h.name ? `${earlier}; ${h.name}` : h.name);
+    if (!isWeekend(date)) addHoliday(merged, date, h.name);
   }
-  return [...merged].map(([date, name]) => Object.freeze({ date, name })).sort(byDate);
+  return holidayList(merged);
 }
 
 function parserFor(division: Division): Holidays {

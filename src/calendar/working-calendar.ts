@@ -1,4 +1,4 @@
-import { byDate, type BankHoliday } from './bank-holiday.js';
+import { addHoliday, holidayList, type BankHoliday } from './bank-holiday.js';
 import { DEFAULT_DIVISION, parseDivision, type Division } from './divisions.js';
 import { InvalidDateError } from './errors/invalid-date-error.js';
 import { NO_HOLIDAY_OVERRIDES, type HolidayOverrides } from './holiday-file.js';
@@ -32,12 +32,9 @@ export function holidaysIn(
   const merged = new Map<LocalDate, string>();
   for (const h of libraryHolidays(year, known)) merged.set(h.date, h.name);
   for (const h of overrides[known] ?? []) {
-    if (!h.date.startsWith(`${year}-`) || isWeekend(h.date)) continue;
-    const earlier = merged.get(h.date);
-    // Same day listed twice (e.g. an override repeating GOV.UK): keep one name, or both if they differ.
-    merged.set(h.date, earlier && earlier !== h.name ? `${earlier}; ${h.name}` : h.name);
+    if (h.date.startsWith(`${year}-`) && !isWeekend(h.date)) addHoliday(merged, h.date, h.name);
   }
-  return [...merged].map(([date, name]) => ({ date, name })).sort(byDate);
+  return holidayList(merged);
 }
 
 /**
