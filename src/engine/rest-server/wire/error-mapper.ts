@@ -23,14 +23,15 @@ export interface WireError {
   internal: boolean;
 }
 
-/** Camunda's BuiltinExceptionCode: FALLBACK for every engine exception, OPTIMISTIC_LOCKING = 1. */
-function engineCode(err: EngineError): number | null {
-  if (err.camundaType === 'InvalidRequestException' || err.camundaType === 'RestException') return null;
+/** Camunda's BuiltinExceptionCode: FALLBACK (0) for every engine exception, OPTIMISTIC_LOCKING = 1. */
+function causeCode(err: EngineError): number {
   return err.camundaType === 'OptimisticLockingException' ? 1 : 0;
 }
 
-function causeCode(err: EngineError): number {
-  return err.camundaType === 'OptimisticLockingException' ? 1 : 0;
+/** An engine error's own code: none for the REST layer's exception types. */
+function engineCode(err: EngineError): number | null {
+  if (err.camundaType === 'InvalidRequestException' || err.camundaType === 'RestException') return null;
+  return causeCode(err);
 }
 
 /** body-parser's errors are plain errors with `type` and `status`. */
