@@ -9,6 +9,7 @@ import type { EnginePort } from '../port.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { basicAuth, type BasicAuthCredentials } from './auth/basic-auth.js';
 import { dateFmt } from './dto/date-fmt.js';
+import { hasBody } from './wire/body.js';
 import { toWireError } from './wire/error-mapper.js';
 import { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './wire/multipart.js';
 import { sendJson } from './wire/send.js';
@@ -120,9 +121,7 @@ function routeContext(options: EngineRestOptions): RouteContext {
  * text/plain body can never be half-read into a command.
  */
 const requireJsonBody: RequestHandler = (req, _res, next) => {
-  const hasBody =
-    Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (!hasBody || req.is(['application/json', 'application/*+json', 'multipart/form-data'])) {
+  if (!hasBody(req) || req.is(['application/json', 'application/*+json', 'multipart/form-data'])) {
     next();
     return;
   }

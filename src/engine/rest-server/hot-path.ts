@@ -12,6 +12,7 @@
  * the answers byte for byte.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { hasBody } from './wire/body.js';
 
 /** Takes the request (true) or leaves it to express (false, nothing read or written). */
 export type HotPath = (req: IncomingMessage, res: ServerResponse) => boolean;
@@ -50,8 +51,7 @@ export function createHotPath(parts: HotPathParts): HotPath {
     const match = COMMAND_PATH.exec(req.url ?? '');
     if (!match || !commands.has(match[2]!)) return false;
     const type = req.headers['content-type'];
-    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0; // prettier-ignore
-    if (hasBody && (typeof type !== 'string' || !JSON_TYPE.test(type))) return false;
+    if (hasBody(req) && (typeof type !== 'string' || !JSON_TYPE.test(type))) return false;
     const [, id, command] = match as unknown as [string, string, string];
     const routePath = `/external-task/:id/${command}`;
     const fail = (err: unknown) => parts.fail(err, req, res, routePath);

@@ -3,6 +3,7 @@
  * InvalidRequestException and an empty message (Jackson's mapping error); we keep the status and
  * type but name the field, so the caller can fix it.
  */
+import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { RestError } from './rest-error.js';
 
@@ -15,4 +16,9 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   throw new RestError(400, 'InvalidRequestException', `Invalid value for '${field}': ${issue.message}`, {
     field,
   });
+}
+
+/** Whether the request carries a body at all (a length above 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 }
