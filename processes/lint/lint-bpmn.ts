@@ -9,9 +9,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { createModdle } from '../bpmn-moddle.js';
+import { REPOSITORY_ROOT as ROOT } from '../catalogue.js';
 import * as plugin from './bpmnlint-plugin-escalations/index.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const require = createRequire(join(ROOT, 'package.json'));
 // bpmnlint is CommonJS without types for these entry points.
 const { Linter } = require('bpmnlint') as {
@@ -35,8 +35,24 @@ export interface Problem {
   message: string;
 }
 
-function loadConfig(): { extends: string[]; rules?: object; moddleExtensions?: Record<string, string> } {
-  return JSON.parse(readFileSync(join(ROOT, '.bpmnlintrc'), 'utf8'));
+interface Setup {
+  config: { extends: string[]; rules?: object; moddleExtensions?: Record<string, string> };
+  /** The config's moddle extensions, prefix → loaded descriptor. */
+  extensions: Record<string, object>;
+}
+
+let setup: Setup | undefined;
+
+/** `.bpmnlintrc` and its moddle descriptors, read on first use and kept: every diagram uses the same. */
+function lintSetup(): Setup {
+  if (!setup) {
+    const config: Setup['config'] = JSON.parse(readFileSync(join(ROOT, '.bpmnlintrc'), 'utf8'));
+    const extensions = Object.fromEntries(
+      Object.entries(config.moddleExtensions ?? {}).map(([k, v]) => [k, require(v) as object]),
+    );
+    setup = { config, extensions };
+  }
+  return setup;
 }
 
 function makeLinter(config: object) {
@@ -51,10 +67,7 @@ function makeLinter(config: object) {
 
 /** Lints one diagram; import warnings (unknown elements or attributes) count as errors. */
 export async function lintFile(file: string): Promise<Problem[]> {
-  const config = loadConfig();
-  const extensions = Object.fromEntries(
-    Object.entries(config.moddleExtensions ?? {}).map(([k, v]) => [k, require(v) as object]),
-  );
+  const { config, extensions } = lintSetup();
   const moddle = createModdle(extensions);
   const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'));
   const name = relative(ROOT, resolve(file));
