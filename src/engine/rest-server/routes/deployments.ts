@@ -8,7 +8,7 @@ import type { DeployInput } from '../../port.js';
 import { deploymentDto, deploymentResourceDto, deploymentWithDefinitionsDto } from '../dto/repository.js';
 import { parseMultipart } from '../wire/multipart.js';
 import { checkResourceName } from '../wire/names.js';
-import { pagingShape, qSortBy, qSortOrder, qString } from '../wire/query.js';
+import { firstValues, pagingShape, qSortBy, qSortOrder, qString } from '../wire/query.js';
 import { sendBytes, sendJson, sendNoContent } from '../wire/send.js';
 import { listAndCount, guard, invalidRequest, param, selfLink, type RouteContext } from './context.js';
 
@@ -76,7 +76,7 @@ export function registerDeployments(router: Router, ctx: RouteContext): void {
 
   router.delete('/deployment/:id', async (req, res) => {
     const id = param(req, 'id');
-    const cascade = firstQueryValue(req.query, 'cascade') === 'true';
+    const cascade = firstValues(req.query).cascade === 'true';
     await guard(() => engine.deleteDeployment(id, { cascade }), {
       notFound: () => invalidRequest(404, `Deployment with id '${id}' do not exist`),
     });
@@ -104,12 +104,6 @@ const MEDIA_TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
   txt: 'text/plain',
 };
-
-function firstQueryValue(query: unknown, key: string): string | undefined {
-  const v = (query as Record<string, unknown>)[key];
-  const first = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : undefined;
-}
 
 /** Reads the multipart form into a port DeployInput; every file part is a resource. */
 async function readDeployment(

@@ -57,7 +57,7 @@ export const pagingShape = {
 };
 
 /** Express 5's simple query parser gives string | string[]; Camunda reads the first value only. */
-function firstValues(query: unknown): Record<string, string> {
+export function firstValues(query: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!query || typeof query !== 'object') return out;
   for (const [k, v] of Object.entries(query as Record<string, unknown>)) {
