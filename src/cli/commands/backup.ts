@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ENGINE_DATABASE_FILE } from '../../config.js';
 import { backupDatabase } from '../../engine/embedded/store/backup.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { parseCommandArgs, reportBadInput } from '../args.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation backup <file>
 
@@ -12,29 +12,19 @@ Restore: stop the server, copy <file> to DATA_DIR/${ENGINE_DATABASE_FILE} (remov
 beside it), start the server. Exit codes: 0 done, 2 bad usage, 1 failure (one line on stderr says why).
 `;
 
+const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
+
 /** `escalation backup <file>`: an online backup of the engine's data. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    io.stderr(`escalation backup: ${(error as Error).message}\n`);
-    return EXIT_USAGE;
-  }
-  if (parsed.values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
-  }
-  const [target, ...extra] = parsed.positionals;
+  const args = parseCommandArgs(argv, io, 'backup', OPTIONS, HELP);
+  if (typeof args === 'number') return args;
+  const [target, ...extra] = args.positionals;
   if (!target || extra.length > 0) {
-    io.stderr(
-      'escalation backup: give exactly one target file, e.g. escalation backup backups/engine-2026-11-23.sqlite\n',
+    return reportBadInput(
+      io,
+      'backup',
+      'give exactly one target file, e.g. escalation backup backups/engine-2026-11-23.sqlite',
     );
-    return EXIT_USAGE;
   }
   const databaseFile = join(resolve(io.env.DATA_DIR || './data'), ENGINE_DATABASE_FILE);
   try {

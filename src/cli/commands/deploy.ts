@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createCamundaRestEngine } from '../../engine/camunda-rest/index.js';
 import { EngineError } from '../../engine/errors/index.js';
 import { deployProcesses } from '../../../processes/deploy.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { parseCommandArgs, reportBadInput } from '../args.js';
+import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation deploy [--engine-url <url>]
 
@@ -18,28 +18,25 @@ Basic auth: set ENGINE_REST_USER and ENGINE_REST_PASSWORD.
 Exit codes: 0 deployed (or unchanged), 2 bad usage, 1 the engine refused or could not be reached.
 `;
 
+const OPTIONS = { 'engine-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 const urlSchema = z.url({ protocol: /^https?$/ });
 
 /** `escalation deploy`: the partnerships' procedures to a Camunda 7 / Operaton or our own engine. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  let values: { 'engine-url'?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { 'engine-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    io.stderr(`escalation deploy: ${(error as Error).message}\n`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    io.stdout(HELP);
-    return EXIT_OK;
+  const args = parseCommandArgs(argv, io, 'deploy', OPTIONS, HELP);
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
+  if (positionals.length > 0) {
+    return reportBadInput(io, 'deploy', `unexpected argument ${JSON.stringify(positionals[0])}`);
   }
   const url = urlSchema.safeParse(values['engine-url'] ?? io.env.ENGINE_URL);
   if (!url.success) {
-    io.stderr('escalation deploy: give --engine-url or ENGINE_URL, e.g. http://127.0.0.1:8080/engine-rest\n');
-    return EXIT_USAGE;
+    return reportBadInput(
+      io,
+      'deploy',
+      'give --engine-url or ENGINE_URL, e.g. http://127.0.0.1:8080/engine-rest',
+    );
   }
   const { ENGINE_REST_USER: user, ENGINE_REST_PASSWORD: password } = io.env;
   const engine = createCamundaRestEngine({

@@ -1,10 +1,6 @@
 import { DIVISIONS, dueFor } from '../../calendar/index.js';
-import {
-  loadHolidayOverrides,
-  parseCommandArgs,
-  reportBadInput,
-  reportCalendarError,
-} from '../calendar-options.js';
+import { parseCommandArgs, reportBadInput } from '../args.js';
+import { loadHolidayOverrides, reportCalendarError } from '../calendar-options.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation due "<timescale>" --from <ISO instant> [--raised <ISO instant>]
