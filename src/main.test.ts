@@ -38,6 +38,19 @@ function startMain(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/** Starts src/main.ts with `env` (PORT=0) and waits for it to exit, as a refused start does. */
+async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 describe('npm start (src/main.ts)', () => {
   let dir: string;
   beforeEach(() => {
@@ -93,15 +106,22 @@ describe('npm start (src/main.ts)', () => {
   });
 
   it('Given an invalid ENGINE_TIMEZONE, When started, Then it exits 2 naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: path.resolve(import.meta.dirname, '..'),
-      env: { ...process.env, PORT: '0', DATA_DIR: path.join(dir, 'data'), ENGINE_TIMEZONE: 'Mars/Olympus' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const { code, stderr } = await runToExit({
+      DATA_DIR: path.join(dir, 'data'),
+      ENGINE_TIMEZONE: 'Mars/Olympus',
     });
-    let stderr = '';
-    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).to.equal(2);
     expect(stderr).to.contain('ENGINE_TIMEZONE');
+  });
+
+  it('Given a HOLIDAYS_FILE with an impossible date, When started, Then it exits 2 naming the variable and the field', async () => {
+    const file = path.resolve(
+      import.meta.dirname,
+      '../test/fixtures/calendar/holidays-override-bad-date.json',
+    );
+    const { code, stderr } = await runToExit({ DATA_DIR: path.join(dir, 'data'), HOLIDAYS_FILE: file });
+    expect(code).to.equal(2);
+    expect(stderr).to.contain('HOLIDAYS_FILE').and.to.contain('england-and-wales.events[0].date');
+    expect(existsSync(path.join(dir, 'data'))).to.equal(false);
   });
 });

@@ -4,8 +4,9 @@
  * only module that reads the environment. SIGINT / SIGTERM shut down gracefully: stop accepting
  * connections, answer waiting long polls with [], close the engine (and its database), then exit.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from './config.js';
+import { InvalidHolidayFileError, parseHolidayFile } from './calendar/index.js';
 import { systemClock } from './clock/system-clock.js';
 import { jsonLineLogger, type Logger } from './log/logger.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
@@ -38,6 +39,29 @@ async function start(
   }
 }
 
+/**
+ * Why the HOLIDAYS_FILE cannot be used (missing, unreadable, not in GOV.UK's format), or null. It
+ * is read and validated at start, as the README promises, so a bad file stops the server with a
+ * message naming the field rather than surfacing later.
+ */
+function holidaysFileProblem(file: string | null): string | null {
+  if (file === null) return null;
+  if (!existsSync(file)) return `${file} does not exist`;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    return `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`;
+  }
+  try {
+    parseHolidayFile(text, file);
+    return null;
+  } catch (err) {
+    if (err instanceof InvalidHolidayFileError) return err.message;
+    throw err;
+  }
+}
+
 async function main(): Promise<void> {
   const logger = jsonLineLogger();
   let config: Config;
@@ -50,8 +74,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (config.holidaysFile && !existsSync(config.holidaysFile)) {
-    process.stderr.write(`Invalid configuration: HOLIDAYS_FILE: ${config.holidaysFile} does not exist\n`);
+  const holidaysProblem = holidaysFileProblem(config.holidaysFile);
+  if (holidaysProblem !== null) {
+    process.stderr.write(`Invalid configuration: HOLIDAYS_FILE: ${holidaysProblem}\n`);
     process.exit(2);
   }
   config.warnings.forEach((w) => logger.warn(w));
