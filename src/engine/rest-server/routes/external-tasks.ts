@@ -188,14 +188,13 @@ async function fetchAndLock(ctx: RouteContext, req: Request, res: Response): Pro
   });
   const tasks = await ctx.engine.fetchAndLock(input, { signal: abort.signal });
   if (abort.signal.aborted) return;
-  const enc = { zone: ctx.zone, deserializeValues: false };
   sendJson(
     res,
     200,
     tasks.map((t) => {
       const topic = input.topics.find((x) => x.topicName === t.topicName);
       return lockedExternalTaskDto(t, ctx.fmt, {
-        ...enc,
+        zone: ctx.zone,
         deserializeValues: topic?.deserializeValues ?? false,
       });
     }),
