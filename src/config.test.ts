@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import path from 'node:path';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, databaseFileFrom, loadConfig } from './config.js';
 
 describe('Configuration from the environment', () => {
   it('Given an empty environment, When loaded, Then the documented defaults apply', () => {
@@ -58,4 +58,19 @@ describe('Configuration from the environment', () => {
         .that.contains(name);
     });
   }
+
+  it('Given DATA_DIR unset, blank or set, When the backup command asks for the database file, Then it is the one the server opens, whatever else is wrong', () => {
+    for (const env of [
+      {},
+      { DATA_DIR: '   ' },
+      { DATA_DIR: '/var/lib/esc' },
+      { DATA_DIR: 'rel', PORT: 'not-a-port' },
+    ]) {
+      const expected = env.DATA_DIR?.trim()
+        ? loadConfig({ DATA_DIR: env.DATA_DIR }, '/srv').databaseFile
+        : '/srv/data/engine.sqlite';
+      expect(databaseFileFrom(env, '/srv')).to.equal(expected);
+    }
+    expect(databaseFileFrom({ DATA_DIR: 'rel' }, '/srv')).to.equal('/srv/rel/engine.sqlite');
+  });
 });

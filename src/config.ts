@@ -48,6 +48,14 @@ export interface Config {
   warnings: string[];
 }
 
+/**
+ * The engine database file that DATA_DIR names, read exactly as {@link loadConfig} reads it, for commands
+ * (`escalation backup`) that need no other setting and must not fail on an unrelated one.
+ */
+export function databaseFileFrom(env: Record<string, string | undefined>, cwd = process.cwd()): string {
+  return path.join(path.resolve(cwd, envSchema.shape.DATA_DIR.parse(env.DATA_DIR)), ENGINE_DATABASE_FILE);
+}
+
 /** Validates `env` (normally `process.env`); `cwd` resolves relative paths. */
 export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);

@@ -1,5 +1,5 @@
-import { join, resolve } from 'node:path';
-import { ENGINE_DATABASE_FILE } from '../../config.js';
+import { resolve } from 'node:path';
+import { databaseFileFrom, ENGINE_DATABASE_FILE } from '../../config.js';
 import { backupDatabase } from '../../engine/embedded/store/backup.js';
 import { parseCommandArgs, reportBadInput } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
@@ -26,7 +26,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       'give exactly one target file, e.g. escalation backup backups/engine-2026-11-23.sqlite',
     );
   }
-  const databaseFile = join(resolve(io.env.DATA_DIR || './data'), ENGINE_DATABASE_FILE);
+  const databaseFile = databaseFileFrom(io.env);
   try {
     await backupDatabase(databaseFile, resolve(target));
     io.stdout(`Backed up ${databaseFile} to ${resolve(target)}\n`);
