@@ -17,8 +17,9 @@ function externalTaskParams(query?: P.ExternalTaskQuery, count = false) {
 }
 
 /**
- * A fetch-and-lock, long polling included. An aborted poll (the caller's signal, or close())
- * resolves with [], as the port requires.
+ * A fetch-and-lock, long polling included. The input is Camunda's fetch DTO field for field
+ * (`sorting` included, which Camunda 7.21+ and Operaton honour), so it is sent as it is. An
+ * aborted poll (the caller's signal, or close()) resolves with [], as the port requires.
  */
 async function fetchAndLock(
   http: CamundaHttp,

@@ -23,13 +23,27 @@ export interface FetchTopic {
 export interface FetchAndLockInput {
   workerId: string;
   maxTasks: number;
+  /** Highest priority first; creation order (see `sorting`) decides within one priority. */
   usePriority?: boolean;
   topics: FetchTopic[];
+  /**
+   * Camunda 7.21's fetch sorting: by creation time, ascending or descending, applied after
+   * priority when `usePriority` is set. Only the first entry counts (a later one could only break
+   * ties of creation time, which the engine already breaks in creation order). Absent or empty:
+   * creation ascending (Camunda leaves the order unspecified then).
+   */
+  sorting?: readonly FetchSorting[];
   /**
    * Long polling: wait up to this many ms for a task when none is available now. The wait ends
    * at once when a matching task is created, unlocked or its lock expires.
    */
   asyncResponseTimeout?: number;
+}
+
+/** One fetch-and-lock ordering: Camunda supports only `createTime`. */
+export interface FetchSorting {
+  sortBy: 'createTime';
+  sortOrder: 'asc' | 'desc';
 }
 
 export interface FetchOptions {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { openHarness, type Harness } from '../../../../test/engine/harness.js';
 import { bpmn } from '../../../../test/conformance/fixtures/bpmn-builder.js';
 import type { FetchAndLockInput } from '../../port.js';
-import { candidateQuery, LOCK_STATES } from './external-task-fetch.js';
+import { candidateQuery, LOCK_STATES, type FetchOrder } from './external-task-fetch.js';
 
 const TOPIC = 'prioritised';
 
@@ -28,11 +28,12 @@ const diagram = bpmn({
   ],
 });
 
-const fetchAll = (usePriority: boolean): FetchAndLockInput => ({
+const fetchAll = (usePriority: boolean, sortOrder?: 'asc' | 'desc'): FetchAndLockInput => ({
   workerId: 'w',
   maxTasks: 10,
   usePriority,
   topics: [{ topicName: TOPIC, lockDuration: 60_000 }],
+  ...(sortOrder ? { sorting: [{ sortBy: 'createTime', sortOrder }] } : {}),
 });
 
 describe('embedded/external-task-fetch: fetch order from two index ranges', () => {
@@ -83,18 +84,50 @@ describe('embedded/external-task-fetch: fetch order from two index ranges', () =
     expect(tasks.map((t) => t.id)).to.deep.equal(ids.slice(0, 3));
   });
 
-  it('Given the schema, when SQLite plans each fetch query, then the unlocked range walks an index in fetch order (no scan, no sort)', async () => {
+  it('Given the same tasks, when fetched with createTime desc, then the newest comes first across both lock states', async () => {
+    const [oldest, middle, newest] = await start(10, 80, 10);
+    await h.engine.lockExternalTask(newest!, { workerId: 'gone', lockDuration: 1_000 });
+    await h.clock.advance(2_000);
+    const tasks = await h.engine.fetchAndLock(fetchAll(false, 'desc'));
+    expect(tasks.map((t) => t.id)).to.deep.equal([newest, middle, oldest]);
+  });
+
+  it('Given the same tasks, when fetched with usePriority and createTime desc, then priority decides first and the newest breaks ties', async () => {
+    const [oldest, middle, newest] = await start(10, 80, 10);
+    await h.engine.lockExternalTask(newest!, { workerId: 'gone', lockDuration: 1_000 });
+    await h.clock.advance(2_000);
+    const tasks = await h.engine.fetchAndLock(fetchAll(true, 'desc'));
+    expect(tasks.map((t) => t.id)).to.deep.equal([middle, newest, oldest]);
+  });
+
+  it('Given more fetchable tasks than maxTasks, when fetched with createTime desc, then the newest maxTasks come back', async () => {
+    const ids = await start(5, 5, 5, 5);
+    await h.engine.lockExternalTask(ids[0]!, { workerId: 'gone', lockDuration: 1_000 });
+    await h.engine.lockExternalTask(ids[2]!, { workerId: 'gone', lockDuration: 1_000 });
+    await h.clock.advance(2_000);
+    const tasks = await h.engine.fetchAndLock({ ...fetchAll(true, 'desc'), maxTasks: 3 });
+    expect(tasks.map((t) => t.id)).to.deep.equal([ids[3], ids[2], ids[1]]);
+  });
+
+  it('Given the schema, when SQLite plans each fetch query, then the unlocked range walks an index in fetch order (no scan, no full sort)', async () => {
     const db = new Database(h.databaseFile, { readonly: true });
+    const orders: FetchOrder[] = [false, true].flatMap((usePriority) =>
+      [false, true].map((newestFirst) => ({ usePriority, newestFirst })),
+    );
     try {
-      for (const usePriority of [true, false]) {
+      for (const order of orders) {
         for (const lock of LOCK_STATES) {
-          const { text, params } = candidateQuery({ topicName: TOPIC, lockDuration: 1 }, lock, usePriority);
+          const { text, params } = candidateQuery({ topicName: TOPIC, lockDuration: 1 }, lock, order);
           if (lock !== LOCK_STATES[0]) params.push(0);
           const plan = (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params, 100) as { detail: string }[])
             .map((r) => r.detail)
             .join(' | ');
           expect(plan, plan).to.match(/SEARCH et USING INDEX external_task_/);
-          if (lock === LOCK_STATES[0]) expect(plan, plan).not.to.include('TEMP B-TREE');
+          if (lock !== LOCK_STATES[0]) continue;
+          // Priority, newest first: the index still gives priority order; only each priority's run is sorted.
+          if (order.usePriority && order.newestFirst)
+            expect(plan, plan).to.match(/TEMP B-TREE FOR LAST TERM/);
+          else expect(plan, plan).not.to.include('TEMP B-TREE');
         }
       }
     } finally {

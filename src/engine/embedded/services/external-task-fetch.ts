@@ -37,17 +37,41 @@ type Candidate = ExternalTaskRow & { seq: number };
 /** The two lock states a fetchable task can be in; each is one index range. */
 export const LOCK_STATES = ['et.lock_expiration IS NULL', 'et.lock_expiration <= ?'] as const;
 
+/** The order a fetch returns tasks in: priority first with `usePriority`, then creation. */
+export interface FetchOrder {
+  usePriority: boolean;
+  /** `sorting` createTime desc; creation ascending otherwise. */
+  newestFirst: boolean;
+}
+
+/** The order `input` asks for. Camunda sorts only by createTime, so the first entry decides. */
+export function fetchOrder(input: FetchAndLockInput): FetchOrder {
+  return { usePriority: input.usePriority ?? false, newestFirst: input.sorting?.[0]?.sortOrder === 'desc' };
+}
+
 /**
- * The query for one topic and one lock state, in fetch order: priority first with `usePriority`,
- * then creation (rowid). Parameters: the topic's, `now` for an expired lock, then the limit.
+ * The query for one topic and one lock state, in fetch order (creation is rowid). Parameters: the
+ * topic's, `now` for an expired lock, then the limit. Newest first walks the same indexes
+ * backwards, except with `usePriority`: `external_task_fetch` runs creation ascending within a
+ * priority, so SQLite still reads it in priority order but sorts each priority's tasks it reads.
  */
-export function candidateQuery(topic: FetchTopic, lock: (typeof LOCK_STATES)[number], usePriority: boolean) {
+export function candidateQuery(topic: FetchTopic, lock: (typeof LOCK_STATES)[number], order: FetchOrder) {
   const params: unknown[] = [];
   const clause = topicClause(topic, params);
-  const order = usePriority ? 'et.priority DESC, et.rowid' : 'et.rowid';
+  const creation = order.newestFirst ? 'et.rowid DESC' : 'et.rowid';
+  const orderBy = order.usePriority ? `et.priority DESC, ${creation}` : creation;
   const text = `SELECT et.rowid AS seq, et.* FROM external_task et WHERE ${clause} AND ${lock}
-    AND (et.retries IS NULL OR et.retries > 0) ORDER BY ${order} LIMIT ?`;
+    AND (et.retries IS NULL OR et.retries > 0) ORDER BY ${orderBy} LIMIT ?`;
   return { text, params };
+}
+
+/** Compares candidates in `order`, as {@link candidateQuery} returns them. */
+function compareIn(order: FetchOrder): (a: Candidate, b: Candidate) => number {
+  const byCreation = order.newestFirst
+    ? (a: Candidate, b: Candidate) => b.seq - a.seq
+    : (a: Candidate, b: Candidate) => a.seq - b.seq;
+  if (!order.usePriority) return byCreation;
+  return (a, b) => b.priority - a.priority || byCreation(a, b);
 }
 
 /**
@@ -57,19 +81,17 @@ export function candidateQuery(topic: FetchTopic, lock: (typeof LOCK_STATES)[num
  * the same with 50 or 50,000 tasks waiting. The ranges are then merged in the same order.
  */
 function candidates(store: Store, now: number, input: FetchAndLockInput): ExternalTaskRow[] {
-  const usePriority = input.usePriority ?? false;
+  const order = fetchOrder(input);
   const found = new Map<string, Candidate>();
   for (const topic of input.topics) {
     for (const lock of LOCK_STATES) {
-      const { text, params } = candidateQuery(topic, lock, usePriority);
+      const { text, params } = candidateQuery(topic, lock, order);
       if (lock !== LOCK_STATES[0]) params.push(now);
       const rows = store.sql(text).all(...params, input.maxTasks) as Candidate[];
       for (const row of rows) found.set(row.id, row);
     }
   }
-  const byPriority = (a: Candidate, b: Candidate) => b.priority - a.priority || a.seq - b.seq;
-  const byCreation = (a: Candidate, b: Candidate) => a.seq - b.seq;
-  return [...found.values()].sort(usePriority ? byPriority : byCreation).slice(0, input.maxTasks);
+  return [...found.values()].sort(compareIn(order)).slice(0, input.maxTasks);
 }
 
 function topicClause(topic: FetchTopic, params: unknown[]): string {

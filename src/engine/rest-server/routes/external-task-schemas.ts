@@ -29,8 +29,9 @@ export const fetchAndLockBody = z.object({
   asyncResponseTimeout: int.nonnegative().nullish(),
   includeExtensionProperties: z.boolean().nullish(),
   topics: z.array(fetchTopic).nullish(),
+  // Camunda 7.21's fetch sorting; a missing sortOrder is refused there too (NotValidException).
   sorting: z
-    .array(z.object({ sortBy: z.literal('createTime'), sortOrder: z.enum(['asc', 'desc']).nullish() }))
+    .array(z.object({ sortBy: z.literal('createTime'), sortOrder: z.enum(['asc', 'desc']) }))
     .nullish(),
 });
 

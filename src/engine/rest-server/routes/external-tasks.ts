@@ -168,20 +168,7 @@ async function fetchAndLock(ctx: RouteContext, req: Request, res: Response): Pro
       `The asynchronous response timeout cannot be set to a value greater than ${S.MAX_ASYNC_RESPONSE_TIMEOUT} milliseconds`,
     );
   }
-  const input: FetchAndLockInput = {
-    workerId: b.workerId,
-    maxTasks: b.maxTasks,
-    usePriority: b.usePriority ?? false,
-    topics: (b.topics ?? []).map((t) => ({
-      ...compact({ ...t, includeExtensionProperties: undefined }),
-      variables: t.variables ?? undefined,
-      localVariables: t.localVariables ?? false,
-      deserializeValues: t.deserializeValues ?? false,
-      includeExtensionProperties:
-        (t.includeExtensionProperties ?? false) || (b.includeExtensionProperties ?? false),
-    })) as FetchAndLockInput['topics'],
-    ...(b.asyncResponseTimeout ? { asyncResponseTimeout: b.asyncResponseTimeout } : {}),
-  };
+  const input = toFetchInput(b);
   const abort = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) abort.abort();
@@ -199,4 +186,23 @@ async function fetchAndLock(ctx: RouteContext, req: Request, res: Response): Pro
       });
     }),
   );
+}
+
+/** The port's input for a validated body: Camunda's defaults filled in, body-wide flags per topic. */
+function toFetchInput(b: z.output<typeof S.fetchAndLockBody>): FetchAndLockInput {
+  return {
+    workerId: b.workerId,
+    maxTasks: b.maxTasks,
+    usePriority: b.usePriority ?? false,
+    topics: (b.topics ?? []).map((t) => ({
+      ...compact({ ...t, includeExtensionProperties: undefined }),
+      variables: t.variables ?? undefined,
+      localVariables: t.localVariables ?? false,
+      deserializeValues: t.deserializeValues ?? false,
+      includeExtensionProperties:
+        (t.includeExtensionProperties ?? false) || (b.includeExtensionProperties ?? false),
+    })) as FetchAndLockInput['topics'],
+    ...(b.asyncResponseTimeout ? { asyncResponseTimeout: b.asyncResponseTimeout } : {}),
+    ...(b.sorting?.length ? { sorting: b.sorting } : {}),
+  };
 }
