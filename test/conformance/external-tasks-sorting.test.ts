@@ -4,36 +4,17 @@
  */
 import { expect } from 'chai';
 import type { FetchAndLockInput, FetchSorting } from '../../src/engine/port.js';
-import { bpmn } from './fixtures/bpmn-builder.js';
+import { oneElementDiagram } from './fixtures/difference-diagrams.js';
 import { runSuffix } from './fixtures/diagrams.js';
 import { raw } from './harness/raw-http.js';
 import { deploy } from './harness/scenario.js';
 import { forEachTarget, httpTargetNames, type Target } from './harness/targets.js';
 
-/** start → Work (external on a fresh topic, priority `${prio}`) → end. */
+/** start → Element (external on a fresh topic, priority `${prio}`) → end. */
 function prioritisedDiagram(s: string) {
-  const key = `conf_sorted_${s}`;
   const topic = `conf-sorted-${s}`;
-  const xml = bpmn({
-    key,
-    name: 'Conformance: fetch sorting',
-    elements: [
-      { id: 'Start', tag: 'startEvent', col: 0, row: 0 },
-      {
-        id: 'Work',
-        tag: 'serviceTask',
-        col: 1,
-        row: 0,
-        attrs: { 'camunda:type': 'external', 'camunda:topic': topic, 'camunda:taskPriority': '${prio}' },
-      },
-      { id: 'End', tag: 'endEvent', col: 2, row: 0 },
-    ],
-    flows: [
-      { from: 'Start', to: 'Work' },
-      { from: 'Work', to: 'End' },
-    ],
-  });
-  return { key, topic, xml, file: `${key}.bpmn` };
+  const attrs = { 'camunda:type': 'external', 'camunda:topic': topic, 'camunda:taskPriority': '${prio}' };
+  return { ...oneElementDiagram(s, { tag: 'serviceTask', attrs }), topic };
 }
 
 /** Deploys a fresh diagram and starts one instance per priority, in order; returns topic and task ids. */

@@ -1,31 +1,16 @@
 import { expect } from 'chai';
 import Database from 'better-sqlite3';
 import { openHarness, type Harness } from '../../../../test/engine/harness.js';
-import { bpmn } from '../../../../test/conformance/fixtures/bpmn-builder.js';
+import { oneElementDiagram } from '../../../../test/conformance/fixtures/difference-diagrams.js';
 import type { FetchAndLockInput } from '../../port.js';
 import { candidateQuery, LOCK_STATES, type FetchOrder } from './external-task-fetch.js';
 
 const TOPIC = 'prioritised';
 
-/** start → Work (external, priority `${prio}`) → end. */
-const diagram = bpmn({
-  key: 'prioritised',
-  name: 'Prioritised work',
-  elements: [
-    { id: 'Start', tag: 'startEvent', col: 0, row: 0 },
-    {
-      id: 'Work',
-      tag: 'serviceTask',
-      col: 1,
-      row: 0,
-      attrs: { 'camunda:type': 'external', 'camunda:topic': TOPIC, 'camunda:taskPriority': '${prio}' },
-    },
-    { id: 'End', tag: 'endEvent', col: 2, row: 0 },
-  ],
-  flows: [
-    { from: 'Start', to: 'Work' },
-    { from: 'Work', to: 'End' },
-  ],
+/** start → Element (external, priority `${prio}`) → end; its key is `conf_one_prioritised`. */
+const { xml: diagram, key: KEY } = oneElementDiagram('prioritised', {
+  tag: 'serviceTask',
+  attrs: { 'camunda:type': 'external', 'camunda:topic': TOPIC, 'camunda:taskPriority': '${prio}' },
 });
 
 const fetchAll = (usePriority: boolean, sortOrder?: 'asc' | 'desc'): FetchAndLockInput => ({
@@ -49,7 +34,7 @@ describe('embedded/external-task-fetch: fetch order from two index ranges', () =
     const ids: string[] = [];
     for (const [i, prio] of priorities.entries()) {
       const instance = await h.engine.startProcessInstance({
-        definitionKey: 'prioritised',
+        definitionKey: KEY,
         businessKey: `b${i}`,
         variables: { prio: { type: 'Integer', value: prio } },
       });
