@@ -82,6 +82,15 @@ describe('golden comparator', () => {
     expect(compareWithGolden(list, actual).map((d) => d.path)).to.deep.equal(['body.1.retries']);
   });
 
+  it('Given an empty golden list, When the answer lists something, Then it is a difference at that path', () => {
+    const empty = { status: 200, headers: { 'content-type': 'application/json' }, body: { links: [] } };
+    const actual = { status: 200, contentType: 'application/json', body: { links: [{ rel: 'self' }] } };
+    expect(compareWithGolden(empty, actual)).to.deep.equal([
+      { path: 'body.links', expected: '[]', actual: '[{"rel":"self"}]' },
+    ]);
+    expect(compareWithGolden(empty, { ...actual, body: { links: [] } })).to.deep.equal([]);
+  });
+
   it('Given Operaton ids, dates, URLs and ids in text, When normalised, Then they become placeholders', () => {
     expect(normalizeString('21c2dd61-e74e-11f1-9873-02fc00000001')).to.equal('<id>');
     expect(normalizeString('ref-external:4:215fd5d0-e74e-11f1-9873-02fc00000001')).to.equal('<processDefinitionId>');

@@ -90,9 +90,15 @@ function compareValue(expected: unknown, actual: unknown, path: string, walk: Wa
     return;
   }
   if (Array.isArray(expected)) {
-    // Every actual element must have the shape of the golden's first element (lists are homogeneous here).
+    // Every actual element must have the shape of the golden's first element (lists are homogeneous here);
+    // an empty golden list has no model, so the answer's list must be empty too.
     const [model] = expected;
-    if (model !== undefined) (actual as unknown[]).forEach((item, i) => compareValue(model, item, `${path}${path ? '.' : ''}${i}`, walk));
+    const items = actual as unknown[];
+    if (model === undefined) {
+      if (items.length > 0) walk.out.push({ path: where, expected: '[]', actual: describe(actual) });
+      return;
+    }
+    items.forEach((item, i) => compareValue(model, item, `${path}${path ? '.' : ''}${i}`, walk));
     return;
   }
   if (expected !== null && typeof expected === 'object') {
