@@ -13,9 +13,9 @@ import { compareWithGolden, formatDifferences, type CompareOptions } from './gol
 import { normalizeString, type GoldenFile } from './golden/normalize.js';
 import { raw, type RawAnswer } from './harness/raw-http.js';
 import { openTarget, type Target } from './harness/targets.js';
+import { fixturesDir } from '../reference-engine/fixtures.js';
 
 const goldenDir = path.resolve(import.meta.dirname, 'golden');
-const fixtures = path.resolve(import.meta.dirname, '../reference-engine/fixtures');
 const golden = (name: string): GoldenFile =>
   JSON.parse(readFileSync(path.join(goldenDir, `${name}.json`), 'utf8')) as GoldenFile;
 
@@ -27,7 +27,7 @@ const golden = (name: string): GoldenFile =>
  * which this scenario never does, so they are dropped here; the refusal itself is reported.
  */
 function fixture(file: string): Buffer {
-  const text = readFileSync(path.join(fixtures, file), 'utf8');
+  const text = readFileSync(path.join(fixturesDir, file), 'utf8');
   return Buffer.from(text.replace(/ camunda:error(Code|Message)Variable="[^"]*"/g, ''));
 }
 

@@ -9,16 +9,14 @@ import {
   normalizeString,
   type GoldenFile,
 } from '../../../test/conformance/golden/normalize.js';
+import { fixturesDir } from '../../../test/reference-engine/fixtures.js';
 
 /** Where the golden files are written. */
 export const GOLDEN_DIR = resolve('test/conformance/golden');
-/** The reference engine's fixtures (diagrams and forms) that requests upload. */
-export const FIXTURES = resolve('test/reference-engine/fixtures');
-
 /** A response as the recorder keeps it. */
 export type Answer = { status: number; contentType: string | null; json: unknown; text: string };
 
-/** Multipart fields; a value `@file` uploads that file from {@link FIXTURES}. */
+/** Multipart fields; a value `@file` uploads that file from {@link fixturesDir}. */
 export type Multipart = Record<string, string>;
 
 /** The recorder bound to one running engine. */
@@ -58,8 +56,8 @@ export async function callEngine(
   return { status: response.status, contentType, json, text };
 }
 
-/** The file `name` from {@link FIXTURES} as an upload. */
-export const fixtureBlob = (name: string): Blob => new Blob([readFileSync(join(FIXTURES, name))]);
+/** The file `name` from {@link fixturesDir} as an upload. */
+export const fixtureBlob = (name: string): Blob => new Blob([readFileSync(join(fixturesDir, name))]);
 
 function multipartForm(multipart: Multipart): FormData {
   const form = new FormData();
