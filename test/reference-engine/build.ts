@@ -50,7 +50,7 @@ function spinDataFormatVersion(): string {
 }
 
 /**
- * Returns the jar's path, building it first when it is missing or stale.
+ * Builds the jar at {@link jarPath} when it is missing or stale (fails loudly when Java or Maven is missing).
  * @returns whether a build ran, and how long it took in ms.
  */
 export function ensureReferenceJar(log: (line: string) => void = () => {}): { built: boolean; ms: number } {
