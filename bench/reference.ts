@@ -22,6 +22,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { cpuMs, operaton, ours, rssMiB, type Engine, type Server } from './reference/servers.js';
 import { deploy, drain, fetchable, fetchOnce, startManyWith, wakeUps } from './reference/workload.js';
+import { fmt, ms, pct, sleep } from './figures.js';
 
 const N = Number(process.env.BENCH_TASKS ?? 10_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
@@ -29,8 +30,6 @@ const WAITING = Number(process.env.BENCH_WAITING ?? 100_000);
 const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 32);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5_000);
 const FIRST_RSS_AT = Math.min(10_000, WAITING);
-const ms = (t0: number) => performance.now() - t0;
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 const progress = (line: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
@@ -132,11 +131,6 @@ async function measure(engine: Engine): Promise<Figures> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** One table row: the two values, ours ÷ Operaton, and who is better by how much. */
 function row(measure: string, a: number, b: number, higherIsBetter: boolean, digits = 1): string {

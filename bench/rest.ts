@@ -17,6 +17,7 @@ import { createCamundaRestEngine } from '../src/engine/camunda-rest/index.js';
 import { externalTaskDiagram } from '../test/conformance/fixtures/diagrams.js';
 import { cpuMs, ours } from './reference/servers.js';
 import { drain } from './reference/workload.js';
+import { fmt, ms, pct } from './figures.js';
 
 const N = Number(process.env.BENCH_TASKS ?? 10_000);
 const LOAD_AT_START = loadavg()
@@ -24,11 +25,6 @@ const LOAD_AT_START = loadavg()
   .join(' / ');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const root = mkdtempSync(path.join(tmpdir(), 'bench-rest-'));
-const ms = (t0: number) => performance.now() - t0;
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const fmt = (n: number, digits = 1) =>
-  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The server's CPU time so far in ms (Linux /proc; NaN elsewhere). */
 function serverCpuMs(pid: number): number {

@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { startReferenceEngine } from '../../test/reference-engine/launcher.js';
-
-const ms = (t0: number) => performance.now() - t0;
+import { ms } from '../figures.js';
 
 /** A running server under test. */
 export interface Server {

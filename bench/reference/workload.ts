@@ -5,9 +5,7 @@
  */
 import { Client } from 'camunda-external-task-client-js';
 import { bpmn } from '../../test/conformance/fixtures/bpmn-builder.js';
-
-const ms = (t0: number) => performance.now() - t0;
-const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+import { ms, sleep } from '../figures.js';
 
 export async function call<T>(url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
