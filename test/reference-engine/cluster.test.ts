@@ -9,6 +9,7 @@
 import { expect } from 'chai';
 import type { Client } from 'camunda-external-task-client-js';
 import { createCamundaRestEngine } from '../../src/engine/camunda-rest/index.js';
+import { parseCamundaDate } from '../../src/engine/rest-server/wire/date-format.js';
 import type { EnginePort } from '../../src/engine/port.js';
 import { deployProcesses } from '../../processes/deploy.js';
 import { resolved, SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
@@ -24,7 +25,6 @@ const LOCK_MS = 10_000;
 // Every Stage 1 deadline falls after the kill, so only node B can fire it.
 const DEADLINE_AFTER_START_MS = 25_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const parseCamundaDate = (text: string) => Date.parse(text.replace(/(\d{2})(\d{2})$/, '$1:$2'));
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -142,7 +142,7 @@ describe('Operaton cluster on one PostgreSQL (scale-out), with the partnershipsâ
       `${nodeB.url}/history/activity-instance?activityId=Stage1_Deadline&finished=true&maxResults=1000`,
     );
     expect(deadlines).to.have.length(INSTANCES);
-    for (const timer of deadlines) expect(parseCamundaDate(timer.endTime)).to.be.above(killedAt);
+    for (const timer of deadlines) expect(parseCamundaDate(timer.endTime)?.getTime()).to.be.above(killedAt);
     const breaches = await json<unknown[]>(
       `${nodeB.url}/history/activity-instance?activityId=Stage1_NotifyBreach&finished=true&maxResults=1000`,
     );
