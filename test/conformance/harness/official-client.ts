@@ -44,8 +44,10 @@ export type Subscription = SubscribeOptions & {
 
 /** An official client started for a test, with its deliveries and poll counts. */
 export interface TestClient {
-  client: Client;
-  /** Subscribes to `topic`; each delivery is queued and its handler waits until the test acts. */
+  /**
+   * Subscribes to `topic`; each delivery is queued. The handler returns at once without ending the
+   * task, so it stays locked until the test completes, fails or extends it through the delivery.
+   */
   subscribe(topic: string, options?: Subscription): DeliveryQueue;
   /** How many polls the client has started. */
   polls(): number;
@@ -79,7 +81,6 @@ export function startClient(
   // The client logs through its own events only; nothing is printed.
   client.start();
   return {
-    client,
     subscribe(topic, subscribeOptions = {}) {
       const queue = new DeliveryQueue();
       client.subscribe(topic, subscribeOptions as SubscribeOptions, (d) => queue.push(d));
