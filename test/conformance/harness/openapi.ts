@@ -14,6 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { CAMUNDA_DATE } from '../golden/normalize.js';
 
 const require = createRequire(import.meta.url);
 type Json = Record<string, unknown>;
@@ -57,9 +58,6 @@ admitNull(doc.components.schemas);
   schema: { $ref: '#/components/schemas/CountResultDto' },
 };
 
-/** Camunda's date format, as its REST API writes dates. */
-export const CAMUNDA_DATE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/;
-
 /** Fields newer than the 7.15 document, by DTO; present in Camunda 7.2x / Operaton. */
 export const NEWER_FIELDS: Record<string, string[]> = {
   ExceptionDto: ['code'],
@@ -77,7 +75,7 @@ export const NEWER_FIELDS: Record<string, string[]> = {
 };
 
 const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addFormat('date-time', CAMUNDA_DATE_RE);
+ajv.addFormat('date-time', CAMUNDA_DATE);
 ajv.addFormat('binary', true);
 ajv.addFormat('int32', true);
 ajv.addFormat('int64', true);
