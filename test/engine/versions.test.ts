@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ParseError } from '../../src/engine/errors/index.js';
 import { fixture, openHarness, type Harness } from './harness.js';
 
 const resource = (name: string, as = name) => ({ name: as, content: fixture(name) });
@@ -96,7 +97,9 @@ describe('Engine: deployments and versions (as Camunda 7)', () => {
     const error = await h.engine
       .deploy({ name: 'mixed', resources: [resource('one-task.bpmn'), bad] })
       .catch((e: unknown) => e);
-    expect(error).to.have.property('httpStatus'); // the guarded parser's answer (src/engine/deploy)
+    // The guarded parser's answer (src/engine/deploy): Camunda's ParseException, naming the bad resource.
+    expect(error).to.be.instanceOf(ParseError);
+    expect(Object.keys((error as ParseError).details)).to.deep.equal(['bad.bpmn']);
     expect(await h.engine.countDeployments()).to.equal(0);
     expect(await h.engine.countProcessDefinitions()).to.equal(0);
   });
