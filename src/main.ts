@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from './config.js';
-import { InvalidHolidayFileError, parseHolidayFile } from './calendar/index.js';
+import { InvalidHolidayFileError, readHolidayFile } from './calendar/index.js';
 import { systemClock } from './clock/system-clock.js';
 import { jsonLineLogger, type Logger } from './log/logger.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
@@ -47,14 +47,8 @@ async function start(
 function holidaysFileProblem(file: string | null): string | null {
   if (file === null) return null;
   if (!existsSync(file)) return `${file} does not exist`;
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`;
-  }
-  try {
-    parseHolidayFile(text, file);
+    readHolidayFile(file, (p) => readFileSync(p, 'utf8'));
     return null;
   } catch (err) {
     if (err instanceof InvalidHolidayFileError) return err.message;

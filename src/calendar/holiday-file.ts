@@ -79,6 +79,22 @@ export function parseHolidayFile(input: unknown, source = 'holidays file'): Holi
   return Object.freeze(result);
 }
 
+/**
+ * Reads a holidays override file through `readFile` (injected, so this module stays free of I/O)
+ * and validates it. The server's HOLIDAYS_FILE and the CLI's `--holidays` both come through here.
+ * @throws InvalidHolidayFileError when the file cannot be read or is not in GOV.UK's format.
+ */
+export function readHolidayFile(path: string, readFile: (path: string) => string): HolidayOverrides {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InvalidHolidayFileError(`cannot read holidays file ${path}: ${code}`);
+  }
+  return parseHolidayFile(text, `holidays file ${path}`);
+}
+
 function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text) as unknown;

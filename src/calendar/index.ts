@@ -6,7 +6,8 @@
  * - {@link parseTimescale} validates a diagram's `timescale` property at deploy or lint time;
  * - {@link isWorkingDay}, {@link holidaysIn} and {@link WorkingCalendar} answer calendar questions;
  * - {@link parseHolidayFile} / {@link holidayFileSchema} read a GOV.UK-format override file
- *   (the caller reads the file; this code only validates its text or JSON);
+ *   (the caller reads the file; this code only validates its text or JSON), and
+ *   {@link readHolidayFile} does both with a `readFile` the caller injects;
  * - {@link DIVISIONS} lists the UK divisions; every date is reckoned in {@link LONDON} time.
  *
  * See docs/timescales.md for the language and worked examples.
@@ -30,6 +31,7 @@ export {
 export type { BankHoliday } from './bank-holiday.js';
 export {
   parseHolidayFile,
+  readHolidayFile,
   holidayFileSchema,
   NO_HOLIDAY_OVERRIDES,
   type HolidayFile,

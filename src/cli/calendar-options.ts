@@ -1,9 +1,4 @@
-import {
-  CalendarError,
-  InvalidHolidayFileError,
-  parseHolidayFile,
-  type HolidayOverrides,
-} from '../calendar/index.js';
+import { CalendarError, readHolidayFile, type HolidayOverrides } from '../calendar/index.js';
 import { reportBadInput } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -15,14 +10,7 @@ import type { CliIo } from './io.js';
 export function loadHolidayOverrides(option: string | undefined, io: CliIo): HolidayOverrides | undefined {
   const path = option ?? (io.env.HOLIDAYS_FILE || undefined);
   if (path === undefined) return undefined;
-  let text: string;
-  try {
-    text = io.readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new InvalidHolidayFileError(`cannot read holidays file ${path}: ${code}`);
-  }
-  return parseHolidayFile(text, `holidays file ${path}`);
+  return readHolidayFile(path, io.readFile);
 }
 
 /** Turns a calendar error (bad input) into a one-line report; anything else is rethrown as a fault. */
