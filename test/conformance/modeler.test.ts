@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import { runSuffix, userTaskDiagram } from './fixtures/diagrams.js';
 import { raw } from './harness/raw-http.js';
+import { camundaDateFromNow } from './harness/scenario.js';
 import { forEachTarget, httpTargetNames } from './harness/targets.js';
 
 interface DeployAnswer {
@@ -99,7 +100,7 @@ forEachTarget(
       const res = await modeler('POST', `/process-definition/${def.id}/start`, {
         body: JSON.stringify({
           businessKey: 'MOD-1',
-          variables: { stageDue: { value: '2026-12-01T12:00:00.000+0000', type: 'Date' } },
+          variables: { stageDue: { value: camundaDateFromNow(7), type: 'Date' } },
         }),
         headers: { 'content-type': 'application/json' },
       });

@@ -1,4 +1,5 @@
 /** Golden steps: timer jobs, a failing job, user tasks with their form, history and message correlation. */
+import { camundaDateFromNow } from '../../../test/conformance/harness/scenario.js';
 import { first, type Recorder } from './recorder.js';
 
 /** Starts ref-timer-var, whose completion needs ${stageDue}, and completes it with a due date. */
@@ -23,7 +24,8 @@ async function scheduleTimer(r: Recorder): Promise<void> {
     workerId: 'w1',
     variables: {
       path: { value: 'timer', type: 'String' },
-      stageDue: { value: '2026-12-01T17:00:00.000+0000', type: 'Date' },
+      // Relative to today (the engine's real clock): a literal date expires and the timer fires at once.
+      stageDue: { value: camundaDateFromNow(30), type: 'Date' },
     },
   });
 }
@@ -45,7 +47,7 @@ async function inspectTimer(r: Recorder): Promise<{ job: string; processInstance
     'PUT',
     `/job/${job}/duedate`,
     '/job/{id}/duedate',
-    { duedate: '2026-11-30T09:00:00.000+0000' },
+    { duedate: camundaDateFromNow(29) },
   );
   const userTasks = await r.record(
     'task-list',

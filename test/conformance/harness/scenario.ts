@@ -1,5 +1,6 @@
 /** Small helpers shared by the conformance specs; all go through the engine port. */
 import type { EnginePort, LockedExternalTask, VariableMap } from '../../../src/engine/port.js';
+import { formatCamundaDate } from '../../../src/engine/rest-server/wire/date-format.js';
 
 /** Deploys resources under a fresh name and returns the deployment with its definitions. */
 export function deploy(
@@ -74,6 +75,14 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
 /** A date with whole milliseconds, some days from now (Operaton's clock cannot be moved). */
 export function daysFromNow(days: number): Date {
   return new Date(Math.floor(Date.now() / 1000) * 1000 + days * 86_400_000);
+}
+
+/**
+ * {@link daysFromNow} in Camunda's wire format (UTC, `+0000`), for raw JSON bodies: a due date
+ * that stays in the future on whatever day the suite runs (a literal one expires).
+ */
+export function camundaDateFromNow(days: number): string {
+  return formatCamundaDate(daysFromNow(days), 'UTC');
 }
 
 /** One variable of each type the issue lists, as the port carries them. */
