@@ -9,7 +9,13 @@ import { elapsedAfter } from './rules/elapsed-time.js';
 import { ordinal, plural, type RuleOutcome } from './rules/rule-outcome.js';
 import { endOfSameWorkingDay } from './rules/same-working-day.js';
 import { workingDaysAfter } from './rules/working-days.js';
-import { formatTimescale, parseTimescale, type Timescale } from './timescale.js';
+import {
+  formatTimescale,
+  parseTimescale,
+  type BoundedTimescale,
+  type SimpleTimescale,
+  type Timescale,
+} from './timescale.js';
 import { WorkingCalendar } from './working-calendar.js';
 
 /** What a deadline is counted from, and in which calendar. */
@@ -50,24 +56,85 @@ export function dueFor(timescale: string | Timescale, options: DueOptions): DueR
   const from = parseInstant(options.from, 'from');
   const raised = options.raised == null ? undefined : parseInstant(options.raised, 'raised');
   const calendar = new WorkingCalendar({ division: options.division, holidays: options.holidays });
-  if (parsed.fromRaised && raised === undefined) throw new RaiseTimeRequiredError(rule);
-
-  const countsFromRaised = parsed.fromRaised || parsed.kind === 'day-n';
-  const start = countsFromRaised ? (raised ?? from) : from;
-  const outcome = evaluate(parsed, start, calendar);
+  const context: Context = { from, raised, calendar };
+  const outcome = parsed.kind === 'bounded' ? bounded(parsed, context) : simple(parsed, context, true);
   return {
     due: outcome.due,
     rule,
     explanation: [
-      describeRule(parsed, rule, calendar.division),
-      describeStart(start, countsFromRaised, raised !== undefined),
+      ...(parsed.kind === 'bounded' ? [describeBound(parsed, rule)] : []),
       ...outcome.lines,
       `Due: ${formatLondonInstant(outcome.due)} (${outcome.due.toISOString()}).`,
     ],
   };
 }
 
-function evaluate(t: Timescale, start: Date, calendar: WorkingCalendar): RuleOutcome {
+interface Context {
+  from: Date;
+  raised: Date | undefined;
+  calendar: WorkingCalendar;
+}
+
+/** One rule: its description, what it counted from, and the rule's own lines (`Gives:` when part of a bound). */
+function simple(t: SimpleTimescale, c: Context, alone: boolean): RuleOutcome {
+  const rule = formatTimescale(t);
+  if (t.fromRaised && c.raised === undefined) throw new RaiseTimeRequiredError(rule);
+  const countsFromRaised = t.fromRaised || t.kind === 'day-n';
+  const start = countsFromRaised ? (c.raised ?? c.from) : c.from;
+  const outcome = evaluate(t, start, c.calendar);
+  const gives = alone ? [] : [`Gives: ${formatLondonInstant(outcome.due)} (${outcome.due.toISOString()}).`];
+  return {
+    due: outcome.due,
+    lines: [
+      describeRule(t, rule, c.calendar.division),
+      describeStart(start, countsFromRaised, c.raised !== undefined),
+      ...outcome.lines,
+      ...gives,
+    ],
+  };
+}
+
+/**
+ * `A, at most B` is the earlier of the two, unless B is not after the stage start: a limit that has
+ * passed is ignored, so that a stage never starts overdue. `A, at least B` is the later of the two.
+ */
+function bounded(t: BoundedTimescale, c: Context): RuleOutcome {
+  const base = simple(t.base, c, false);
+  const limit = simple(t.limit, c, false);
+  const lines = [...base.lines, ...limit.lines];
+  const limitName = `"${formatTimescale(t.limit)}"`;
+  const baseName = `"${formatTimescale(t.base)}"`;
+  if (t.bound === 'at least') {
+    const later = limit.due.getTime() > base.due.getTime();
+    lines.push(
+      later
+        ? `The limit ${limitName} is later, so it applies.`
+        : `${baseName} is not earlier than the limit, so it applies.`,
+    );
+    return { due: later ? limit.due : base.due, lines };
+  }
+  if (limit.due.getTime() <= c.from.getTime()) {
+    lines.push(
+      `The limit ${limitName} had already passed when the stage started, so it is ignored and ${baseName} applies.`,
+    );
+    return { due: base.due, lines };
+  }
+  const earlier = limit.due.getTime() < base.due.getTime();
+  lines.push(
+    earlier
+      ? `The limit ${limitName} is earlier, so it applies.`
+      : `${baseName} is not later than the limit, so it applies.`,
+  );
+  return { due: earlier ? limit.due : base.due, lines };
+}
+
+function describeBound(t: BoundedTimescale, rule: string): string {
+  return t.bound === 'at most'
+    ? `Rule "${rule}": the earlier of the two deadlines below; a limit that has already passed when the stage starts is ignored, so the stage never starts overdue.`
+    : `Rule "${rule}": the later of the two deadlines below.`;
+}
+
+function evaluate(t: SimpleTimescale, start: Date, calendar: WorkingCalendar): RuleOutcome {
   switch (t.kind) {
     case 'working-days':
       return workingDaysAfter(start, t.count, calendar);
@@ -86,7 +153,7 @@ function evaluate(t: Timescale, start: Date, calendar: WorkingCalendar): RuleOut
   }
 }
 
-function describeRule(t: Timescale, rule: string, division: Division): string {
+function describeRule(t: SimpleTimescale, rule: string, division: Division): string {
   const workingDays = `working days are Monday to Friday except ${DIVISION_NAMES[division]} bank holidays`;
   const head = `Rule "${rule}":`;
   switch (t.kind) {

@@ -19,6 +19,9 @@ export {
   ACCEPTED_FORMS,
   MAX_COUNT,
   type Timescale,
+  type SimpleTimescale,
+  type BoundedTimescale,
+  type Bound,
   type CountedKind,
 } from './timescale.js';
 export {

@@ -37,6 +37,26 @@ describe('calendar: the timescale language (parseTimescale)', () => {
       'same working day from raised',
     ],
     ['9999 minutes', { kind: 'minutes', count: 9999, fromRaised: false }, '9999 minutes'],
+    [
+      '1 Working Day,  AT MOST 10 days from raised',
+      {
+        kind: 'bounded',
+        base: { kind: 'working-days', count: 1, fromRaised: false },
+        bound: 'at most',
+        limit: { kind: 'days', count: 10, fromRaised: true },
+      },
+      '1 working day, at most 10 days from raised',
+    ],
+    [
+      '10 days from raised, at least 1 working day',
+      {
+        kind: 'bounded',
+        base: { kind: 'days', count: 10, fromRaised: true },
+        bound: 'at least',
+        limit: { kind: 'working-days', count: 1, fromRaised: false },
+      },
+      '10 days from raised, at least 1 working day',
+    ],
   ];
   for (const [text, expected, canonical] of valid) {
     it(`Given ${JSON.stringify(text)}, When parsed, Then it is ${canonical}`, () => {
@@ -66,6 +86,11 @@ describe('calendar: the timescale language (parseTimescale)', () => {
     ['0 working days', /N must be a whole number from 1 to 9999/],
     ['Day 0', /N must be a whole number from 1 to 9999/],
     ['10000 minutes', /N must be a whole number from 1 to 9999/],
+    ['1 working day, at most', /not one of the accepted forms/],
+    ['1 working day, at most soon', /not one of the accepted forms/],
+    ['1 working day, at most 2 days, at least 1 day', /not one of the accepted forms/],
+    [', at least 1 day', /not one of the accepted forms/],
+    ['1 working day at most 2 days', /not one of the accepted forms/],
   ];
   for (const [text, message] of invalid) {
     it(`Given ${JSON.stringify(text)}, When parsed, Then InvalidTimescaleError quotes it`, () => {

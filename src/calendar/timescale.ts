@@ -4,12 +4,31 @@ import { InvalidTimescaleError } from './errors/invalid-timescale-error.js';
 export type CountedKind = 'working-days' | 'days' | 'weeks' | 'hours' | 'minutes' | 'day-n';
 
 /**
- * A parsed timescale. `fromRaised` means it counts from the escalation's raise time instead of the
- * current stage's start (`Day N` always counts from the raise date, with or without it).
+ * One rule of the language. `fromRaised` means it counts from the escalation's raise time instead of
+ * the current stage's start (`Day N` always counts from the raise date, with or without it).
  */
-export type Timescale =
+export type SimpleTimescale =
   | { readonly kind: CountedKind; readonly count: number; readonly fromRaised: boolean }
   | { readonly kind: 'same-working-day'; readonly fromRaised: boolean };
+
+/** How a bound limits a rule: `at most` takes the earlier deadline, `at least` the later. */
+export type Bound = 'at most' | 'at least';
+
+/**
+ * A rule with a bound, e.g. `1 working day, at most 10 days from raised`: the procedure's "speedy
+ * response" that must not run past a fixed limit, or a fixed limit that must not start overdue
+ * (`10 days from raised, at least 1 working day`). A limit that has already passed when the stage
+ * starts is ignored by `at most`, so no stage ever starts with a deadline in the past.
+ */
+export interface BoundedTimescale {
+  readonly kind: 'bounded';
+  readonly base: SimpleTimescale;
+  readonly bound: Bound;
+  readonly limit: SimpleTimescale;
+}
+
+/** A parsed timescale: one rule, or one rule with a bound. */
+export type Timescale = SimpleTimescale | BoundedTimescale;
 
 /** The accepted forms, as the error message and the docs list them. */
 export const ACCEPTED_FORMS: readonly string[] = [
@@ -20,6 +39,8 @@ export const ACCEPTED_FORMS: readonly string[] = [
   'N minutes',
   'Day N',
   'same working day',
+  '<form>, at most <form>',
+  '<form>, at least <form>',
 ];
 
 /** N is written in digits and lies in this range (9999 working days is about 38 years). */
@@ -35,6 +56,7 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, CountedKind]> = [
 ];
 
 const FROM_RAISED = ' from raised';
+const BOUNDS: readonly Bound[] = ['at most', 'at least'];
 
 /**
  * Parses a timescale written in the partnership's words, e.g. `2 working days`, `72 hours`,
@@ -46,6 +68,21 @@ const FROM_RAISED = ' from raised';
 export function parseTimescale(text: string): Timescale {
   if (typeof text !== 'string') throw unrecognised(String(text));
   const normal = text.trim().replace(/\s+/g, ' ').toLowerCase();
+  for (const bound of BOUNDS) {
+    const at = normal.indexOf(`, ${bound} `);
+    if (at < 0) continue;
+    return {
+      kind: 'bounded',
+      base: parseSimple(normal.slice(0, at), text),
+      bound,
+      limit: parseSimple(normal.slice(at + bound.length + 3), text),
+    };
+  }
+  return parseSimple(normal, text);
+}
+
+/** One rule without a bound; `text` is the whole input, quoted in errors. */
+function parseSimple(normal: string, text: string): SimpleTimescale {
   const fromRaised = normal.endsWith(FROM_RAISED);
   const body = fromRaised ? normal.slice(0, -FROM_RAISED.length) : normal;
   if (body === 'same working day') return { kind: 'same-working-day', fromRaised };
@@ -67,13 +104,20 @@ export function parseTimescale(text: string): Timescale {
 function unrecognised(text: string): InvalidTimescaleError {
   return new InvalidTimescaleError(
     `timescale ${JSON.stringify(text)} is not one of the accepted forms: ${ACCEPTED_FORMS.join(', ')} ` +
-      `(N is a whole number in digits from 1 to ${MAX_COUNT}; any form may end in "from raised")`,
+      `(N is a whole number in digits from 1 to ${MAX_COUNT}; any form may end in "from raised"; ` +
+      `one bound may follow a form: ", at most <form>" or ", at least <form>")`,
     text,
   );
 }
 
-/** The canonical spelling of a timescale, e.g. `1 working day`, `Day 9`, `72 hours from raised`. */
+/**
+ * The canonical spelling of a timescale, e.g. `1 working day`, `Day 9`, `72 hours from raised`,
+ * `1 working day, at most 10 days from raised`.
+ */
 export function formatTimescale(timescale: Timescale): string {
+  if (timescale.kind === 'bounded') {
+    return `${formatTimescale(timescale.base)}, ${timescale.bound} ${formatTimescale(timescale.limit)}`;
+  }
   const suffix = timescale.fromRaised ? FROM_RAISED : '';
   if (timescale.kind === 'same-working-day') return `same working day${suffix}`;
   const n = timescale.count;
