@@ -51,3 +51,44 @@ export function deployProcesses(
     deployChangedOnly: true,
   });
 }
+
+/** One version of one diagram and how many escalations run on it. */
+export interface DiagramVersion {
+  key: string;
+  version: number;
+  definitionId: string;
+  latest: boolean;
+  running: number;
+}
+
+/**
+ * Every deployed version of every partnership diagram with its running escalations, newest first
+ * per key. After a changed diagram is deployed, escalations already running stay on their version:
+ * this is how `npm start`, `escalation deploy` and the process owners' page report them.
+ */
+export async function diagramVersions(
+  engine: EnginePort,
+  { root = REPOSITORY_ROOT }: DeployOptions = {},
+): Promise<DiagramVersion[]> {
+  const keys = loadPartnerships(root).flatMap((p) => p.settings.diagrams.map((d) => d.key));
+  const out: DiagramVersion[] = [];
+  for (const key of keys) {
+    const definitions = await engine.listProcessDefinitions({ key, sortBy: 'version', sortOrder: 'desc' });
+    for (const [i, d] of definitions.entries()) {
+      const running = await engine.countProcessInstances({ processDefinitionId: d.id });
+      out.push({ key, version: d.version, definitionId: d.id, latest: i === 0, running });
+    }
+  }
+  return out;
+}
+
+/** Lines such as `LiverpoolEscalation version 1: 3 running escalations (latest is version 2)`. */
+export function describeOlderVersions(versions: readonly DiagramVersion[]): string[] {
+  const latest = new Map(versions.filter((v) => v.latest).map((v) => [v.key, v.version]));
+  return versions
+    .filter((v) => !v.latest && v.running > 0)
+    .map(
+      (v) =>
+        `${v.key} version ${v.version}: ${v.running} running escalation${v.running === 1 ? '' : 's'} (latest is version ${latest.get(v.key)})`,
+    );
+}

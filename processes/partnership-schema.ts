@@ -33,6 +33,12 @@ export const partnershipSchema = z
     /** Days; written as `camunda:historyTimeToLive` on every diagram of the partnership. */
     historyTimeToLive: z.number().int().min(1).max(36500),
     diagrams: z.array(diagramSchema).min(1),
+    /**
+     * northamptonshire Stage 3 ("This should continue through an organisation's management
+     * structure"): how many senior-manager levels Stage 3 climbs before Stage 4 (default 3).
+     * Passed to every raise as the start variable `stage3MaxLevels`.
+     */
+    stage3MaxLevels: z.number().int().min(1).max(10).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

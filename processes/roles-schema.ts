@@ -11,6 +11,22 @@ const id = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a kebab-case id');
 
 const agencySchema = z.object({ id, name: z.string().min(1) }).strict();
 
+/**
+ * Whose people hold a role. `agency`: held in each agency, so a notice reaches the parties' own people
+ * (the raising professional's line manager, the other agency's senior manager). `partnership`: the
+ * partnership's own staff, chairs and panels, one group for every escalation.
+ */
+export const ROLE_SCOPES = ['agency', 'partnership'] as const;
+export type RoleScope = (typeof ROLE_SCOPES)[number];
+
+/**
+ * Which party's people an agency-scope notice goes to: the raiser's side, the other agency's side,
+ * both, or (for partnership-scope roles) the partnership's group. A notify task's `side` input wins;
+ * without it the role's own `side`, else `both` for agency scope and `partnership` for partnership scope.
+ */
+export const SIDES = ['raised-by', 'other', 'both', 'partnership'] as const;
+export type Side = (typeof SIDES)[number];
+
 const roleSchema = z
   .object({
     role: id,
@@ -21,8 +37,25 @@ const roleSchema = z
     titles: z.record(z.string(), z.string().min(1)),
     /** The group (mailbox, task-list group) that reaches whoever holds the role. */
     contactGroup: id,
+    scope: z.enum(ROLE_SCOPES),
+    /** The side this role always belongs to (the raising professional: `raised-by`). */
+    side: z.enum(['raised-by', 'other', 'both']).optional(),
+    /**
+     * The one agency that holds an agency-scope role whichever side it is told from, e.g.
+     * Children's Social Care deciding a Section 47 question (east-riding §5).
+     */
+    agency: id.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((role, ctx) => {
+    if (role.scope === 'partnership' && (role.side !== undefined || role.agency !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [role.side !== undefined ? 'side' : 'agency'],
+        message: "a partnership-scope role has no side or agency: the partnership's own group holds it",
+      });
+    }
+  });
 
 export const rolesSchema = z
   .object({ agencies: z.array(agencySchema).min(1), roles: z.array(roleSchema).min(1) })
@@ -38,6 +71,12 @@ export const rolesSchema = z
           message: `duplicate role "${role.role}"`,
         });
       roles.add(role.role);
+      if (role.agency !== undefined && !agencies.has(role.agency))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['roles', i, 'agency'],
+          message: `unknown agency "${role.agency}"`,
+        });
       for (const agency of Object.keys(role.titles)) {
         if (agency !== '*' && !agencies.has(agency)) {
           ctx.addIssue({
@@ -51,3 +90,10 @@ export const rolesSchema = z
   });
 
 export type Roles = z.infer<typeof rolesSchema>;
+export type RoleSettings = Roles['roles'][number];
+
+/** The side a role is told on when a notify task names none (see {@link SIDES}). */
+export function defaultSide(role: RoleSettings): Side {
+  if (role.scope === 'partnership') return 'partnership';
+  return role.side ?? 'both';
+}

@@ -3,6 +3,7 @@
  * `camunda:properties` and `camunda:inputOutput` local inputs. The bpmnlint rule `external-topics`,
  * the element templates in `.camunda/element-templates/` and the workers all follow this table.
  */
+import { SIDES } from './roles-schema.js';
 
 export interface TopicContract {
   /** What the worker does. */
@@ -24,10 +25,11 @@ export const TOPICS = {
     optionalInputs: [],
   },
   'escalation-notify': {
-    purpose: 'Tell a role, using a named message template.',
+    purpose:
+      'Tell a role, using a named message template; `side` says whose people (raised-by, other, both, partnership).',
     properties: [],
     inputs: ['template', 'role'],
-    optionalInputs: ['copyTo', 'due', 'stage'],
+    optionalInputs: ['copyTo', 'due', 'stage', 'side'],
   },
   'escalation-record': {
     purpose: 'Write a record entry of a kind.',
@@ -44,6 +46,9 @@ export const TOPICS = {
 } as const satisfies Record<string, TopicContract>;
 
 export type Topic = keyof typeof TOPICS;
+
+/** Values an input may take where the set is closed (lint checks them). */
+export const INPUT_VALUES: Partial<Record<string, readonly string[]>> = { side: SIDES };
 
 export function isTopic(name: string): name is Topic {
   return Object.hasOwn(TOPICS, name);

@@ -1,8 +1,16 @@
 import { expect } from 'chai';
 import { ZodError } from 'zod';
-import { parseStartVariables, START_VARIABLE_NAMES, toStartVariableMap } from './variables.js';
+import {
+  OPTIONAL_START_VARIABLES,
+  parseStartVariables,
+  stageVariablesSchema,
+  START_VARIABLE_NAMES,
+  startVariablesFor,
+  toStartVariableMap,
+  type StartVariablesInput,
+} from './variables.js';
 
-const valid = {
+const valid: StartVariablesInput = {
   escalationId: 'esc-2026-000123',
   raisedAt: new Date('2026-11-02T10:00:00Z'),
   partnership: 'liverpool',
@@ -62,5 +70,68 @@ describe('The escalation variable contract (processes/variables.ts)', () => {
       parseStartVariables({ ...valid, childStatus: 'CP', partnership: 'leeds', immediateRisk: 'yes' }),
     );
     expect(fields.sort()).to.deep.equal(['childStatus', 'immediateRisk', 'partnership']);
+  });
+
+  it('Given a raise without the optional fields, When turned into engine variables, Then each is Null so every ${var} resolves', () => {
+    expect([...OPTIONAL_START_VARIABLES].sort()).to.deep.equal([
+      'levelOfNeed',
+      'otherOrganisation',
+      'raisedByOrganisation',
+      'stage3MaxLevels',
+    ]);
+    const map = toStartVariableMap(parseStartVariables(valid));
+    for (const name of OPTIONAL_START_VARIABLES)
+      expect(map[name], name).to.deep.equal({ type: 'Null', value: null });
+  });
+
+  it('Given a level of need and an organisation, When parsed, Then they are kept as String variables', () => {
+    const map = toStartVariableMap(
+      parseStartVariables({ ...valid, levelOfNeed: 'S47', otherOrganisation: 'careline' }),
+    );
+    expect(map.levelOfNeed).to.deep.equal({ type: 'String', value: 'S47' });
+    expect(map.otherOrganisation).to.deep.equal({ type: 'String', value: 'careline' });
+    expect(fieldOf(() => parseStartVariables({ ...valid, levelOfNeed: 'S18' }))).to.deep.equal([
+      'levelOfNeed',
+    ]);
+  });
+
+  it("Given Northamptonshire's stage3MaxLevels, When a raise is built, Then it is an Integer start variable", () => {
+    const input = startVariablesFor({ stage3MaxLevels: 4 }, valid);
+    expect(toStartVariableMap(parseStartVariables(input)).stage3MaxLevels).to.deep.equal({
+      type: 'Integer',
+      value: 4,
+    });
+    expect(startVariablesFor({}, valid)).to.equal(valid);
+  });
+});
+
+describe('Stage variables: the fields the documents need (issue 12)', () => {
+  it('Given Appendix A fields from a form, When parsed, Then the date is a Date and officers keep role and agency', () => {
+    const v = stageVariablesSchema.parse({
+      outcome: 'resolved',
+      stage4MeetingDate: '2026-11-05',
+      seniorOfficers: [{ role: 'Head of Service', agency: 'childrens-services' }],
+      agenciesInvolved: ['health', 'childrens-services'],
+    });
+    expect(v.stage4MeetingDate).to.deep.equal(new Date('2026-11-05T00:00:00.000Z'));
+    expect(v.seniorOfficers).to.deep.equal([{ role: 'Head of Service', agency: 'childrens-services' }]);
+  });
+
+  it('Given bad document fields, When parsed, Then each is named', () => {
+    const r = stageVariablesSchema.safeParse({
+      outcome: 'resolved',
+      stage4MeetingDate: '5/11/2026',
+      seniorOfficers: [{ role: 'Head of Service', agency: 'Children Services', name: 'A Person' }],
+      furtherActions: [{ action: 'Training', byWhom: '' }],
+      agencyEscalationNumber: 'no spaces allowed',
+    });
+    expect(r.success).to.equal(false);
+    expect([...new Set(r.error!.issues.map((i) => i.path.join('.')))].sort()).to.deep.equal([
+      'agencyEscalationNumber',
+      'furtherActions.0.byWhom',
+      'seniorOfficers.0',
+      'seniorOfficers.0.agency',
+      'stage4MeetingDate',
+    ]);
   });
 });

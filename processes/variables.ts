@@ -36,6 +36,9 @@ export const DISAGREEMENT_CONTEXTS = [
   'cp-plan',
 ] as const;
 
+/** Liverpool Appendix 2 "Please indicate level of need: Early Help: S17: S47" (and Appendix 1). */
+export const LEVELS_OF_NEED = ['Early Help', 'S17', 'S47'] as const;
+
 /** A case reference: letters, digits and `-` `/` `.` only, so a name cannot be typed into it. */
 const caseReference = z
   .string()
@@ -46,7 +49,23 @@ const caseReference = z
 const roleName = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a role name in kebab-case');
 /** An agency id from the partnership's `roles.json`, e.g. `health`. */
 const agencyId = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'an agency id in kebab-case');
+/** An organisation id (a named school, trust, force or council service) within an agency. */
+const organisationId = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'an organisation id in kebab-case');
 const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * A calendar date from a form (`YYYY-MM-DD`, what a Camunda Forms date field submits) or a Date;
+ * stored as a Date at midnight UTC of that day, shown as the date alone.
+ */
+const calendarDate = z.union([
+  z.date(),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+    .transform((d) => new Date(`${d}T00:00:00.000Z`))
+    .refine((d) => !Number.isNaN(d.getTime()), 'a real calendar date'),
+]);
+/** A professional involved, by role and agency (never by name: the documents need role and agency). */
+const roleAndAgency = z.object({ role: text(200), agency: agencyId }).strict();
 
 /** Variables supplied when an escalation is raised. Every `${var}` a diagram needs at start is here. */
 export const startVariablesSchema = z
@@ -67,6 +86,17 @@ export const startVariablesSchema = z
     disagreementContext: z.enum(DISAGREEMENT_CONTEXTS).default('general'),
     /** wiltshire §3.1(a): a matter of such serious concern that it is logged with the QA&P Chair at once. */
     seriousConcern: z.boolean().default(false),
+    /** liverpool Appendices 1 and 2 "level of need"; asked when raising, optional. */
+    levelOfNeed: z.enum(LEVELS_OF_NEED).optional(),
+    /** The raiser's organisation within `raisedByAgency`, when the partnership names organisations. */
+    raisedByOrganisation: organisationId.optional(),
+    /** The other party's organisation within `otherAgency`; unnamed, the whole other agency is the party. */
+    otherOrganisation: organisationId.optional(),
+    /**
+     * northamptonshire Stage 3: how many senior-manager levels Stage 3 climbs before Stage 4, from
+     * `partnership.json`'s `stage3MaxLevels` (set by the raise, see {@link startVariablesFor}).
+     */
+    stage3MaxLevels: z.number().int().min(1).max(10).optional(),
   })
   .strict();
 
@@ -102,6 +132,43 @@ export const stageVariablesSchema = z
       .array(z.enum(['training', 'commissioning', 'agency-guidance', 'partnership-guidance']))
       .optional(),
     lessonsDetails: z.string().max(4000).optional(),
+    // The fields the procedures' documents need (issue 12, "Every field the documents need"). All are
+    // optional: a document marks what was not recorded rather than blocking a stage.
+    /** east-riding Appendix A "Date of Stage 4 Meeting/Discussion". */
+    stage4MeetingDate: calendarDate.optional(),
+    /** east-riding Appendix A "Names of Senior Officers involved at Stage 4 and their Agency" (role and agency). */
+    seniorOfficers: z.array(roleAndAgency).max(30).optional(),
+    /** east-riding Appendix A "Agencies involved – in the dispute or in the case generally". */
+    agenciesInvolved: z.array(agencyId).max(30).optional(),
+    /** liverpool Appendix 2 "Name(s) of other professionals involved … Role and Agency". */
+    otherProfessionals: z.array(roleAndAgency).max(30).optional(),
+    /** liverpool Appendix 2 "Date of discussion/ Meeting re disagreement". */
+    discussionDate: calendarDate.optional(),
+    /** liverpool Appendix 2 "Methodology used to resolve conflict". */
+    resolutionMethod: z.string().max(2000).optional(),
+    /** liverpool Appendix 2 "further actions taken by your agency": what, by whom, date completed. */
+    furtherActions: z
+      .array(
+        z.object({ action: text(1000), byWhom: text(200), dateCompleted: calendarDate.optional() }).strict(),
+      )
+      .max(30)
+      .optional(),
+    /** liverpool Appendix 1 "Agency / School & Escalation Number", allocated by the agency or school. */
+    agencyEscalationNumber: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9/.-]{0,39}$/, 'letters, digits, "-", "/" or "." (up to 40)')
+      .optional(),
+    /** liverpool Appendix 2, for the LSCB Business Manager: "Date received by LSCB Business Manager". */
+    businessManagerReceivedOn: calendarDate.optional(),
+    /** liverpool Appendix 2 "Outcome / Issues notified to LSCB Executive Group: Date". */
+    executiveGroupNotifiedOn: calendarDate.optional(),
+    executiveGroupOutcome: z.string().max(4000).optional(),
+    /** safeguarding-unit 3.2.2: a request "supported by a senior manager, or a Designated or Named Professional". */
+    requestSupportedBy: z
+      .enum(['senior-manager', 'designated-professional', 'named-professional', 'none'])
+      .optional(),
+    /** Why the escalation was withdrawn (the `withdraw` message carries it). */
+    withdrawalReason: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
 
@@ -113,6 +180,13 @@ export const DUE_VARIABLE = /^[a-z][A-Za-z0-9]*Due$/;
 /** The start variables' names, which bpmnlint's `expression-variables` rule treats as always set. */
 export const START_VARIABLE_NAMES: readonly string[] = Object.keys(startVariablesSchema.shape);
 
+/** The start variables a raise may leave out; they are written as Null so every `${var}` resolves. */
+export const OPTIONAL_START_VARIABLES: readonly string[] = Object.entries(startVariablesSchema.shape)
+  .filter(
+    ([, schema]) => schema.safeParse(undefined).success && schema.safeParse(undefined).data === undefined,
+  )
+  .map(([name]) => name);
+
 /** Parses raw start input; throws a ZodError naming each bad field. */
 export function parseStartVariables(input: unknown): StartVariables {
   return startVariablesSchema.parse(input);
@@ -121,14 +195,45 @@ export function parseStartVariables(input: unknown): StartVariables {
 /** The typed engine variables for a start (Dates as Date, text as String, flags as Boolean). */
 export function toStartVariableMap(vars: StartVariables): VariableMap {
   const map: VariableMap = {};
+  for (const name of OPTIONAL_START_VARIABLES) map[name] = { type: 'Null', value: null };
   for (const [name, value] of Object.entries(vars)) {
-    map[name] = typed(value);
+    if (value !== undefined) map[name] = typed(value);
+  }
+  return map;
+}
+
+/**
+ * Start input with what the partnership's settings add to every raise (northamptonshire's
+ * `stage3MaxLevels`), so the API, the scenarios and any other caller start escalations alike.
+ */
+export function startVariablesFor(
+  settings: { stage3MaxLevels?: number | undefined },
+  input: StartVariablesInput,
+): StartVariablesInput {
+  return settings.stage3MaxLevels === undefined
+    ? input
+    : { stage3MaxLevels: settings.stage3MaxLevels, ...input };
+}
+
+/**
+ * Engine variables for parsed stage form data ({@link stageVariablesSchema}'s output): Dates as
+ * Date, flags as Boolean, whole numbers as Integer, lists and objects as Json, the rest as String.
+ */
+export function toStageVariableMap(values: Record<string, unknown>): VariableMap {
+  const map: VariableMap = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) map[name] = typed(value);
   }
   return map;
 }
 
 function typed(value: unknown): TypedValue {
+  if (value === null) return { type: 'Null', value: null };
   if (value instanceof Date) return { type: 'Date', value };
   if (typeof value === 'boolean') return { type: 'Boolean', value };
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? { type: 'Integer', value } : { type: 'Double', value };
+  }
+  if (typeof value === 'object') return { type: 'Json', value: JSON.stringify(value) };
   return { type: 'String', value: String(value) };
 }

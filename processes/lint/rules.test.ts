@@ -56,6 +56,47 @@ describe('bpmnlint: the escalations plugin on small fixtures', () => {
     );
   });
 
+  it('Given a stage whose outcome leaves it without a record entry, When linted, Then stage-exits-recorded names the task and the exits', async () => {
+    const problems = await lintFile(fixture('unrecorded-exit'));
+    expect(problems.map((p) => [p.rule, p.id, p.message])).to.deep.equal([
+      [
+        'escalations/stage-exits-recorded',
+        'Stage1_RecordOutcome',
+        'A way out of Stage1 reaches Escalation_Resolved, Escalation_Unresolved without an escalation-record task of Stage1',
+      ],
+    ]);
+  });
+
+  it('Given a Stage 1 breach that goes to Stage 3, When linted, Then no-stage-skip reports the skipped stage', async () => {
+    const problems = await lintFile(fixture('stage-skip'));
+    expect(problems.map((p) => [p.rule, p.id, p.message])).to.deep.equal([
+      [
+        'escalations/no-stage-skip',
+        'Stage1_RecordOutcome',
+        'The breach path of Stage 1 goes to Stage3_Entry, skipping Stage 2',
+      ],
+    ]);
+  });
+
+  it('Given an empty stage input and an unknown side, When linted, Then external-topics reports both', async () => {
+    const messages = (await lintFile(fixture('bad-inputs'))).map((p) => [p.id, p.message]);
+    expect(messages).to.deep.equal([
+      ['Stage1_NotifyParties', 'Input "stage" is empty; give it a value or remove it'],
+      ['Stage1_NotifyParties', 'Input "side" is "everyone"; use one of raised-by, other, both, partnership'],
+    ]);
+  });
+
+  it('Given a process without the Withdrawn event sub-process, When linted, Then withdrawal reports the process', async () => {
+    const problems = await lintFile(fixture('no-withdrawal'));
+    expect(problems.map((p) => [p.rule, p.id, p.message])).to.deep.equal([
+      [
+        'escalations/withdrawal',
+        'NoWithdrawal',
+        'No event sub-process "Withdrawn": an escalation must be withdrawable at any stage',
+      ],
+    ]);
+  });
+
   it("Given the partnerships' diagrams, When linted with .bpmnlintrc, Then there is no problem", async () => {
     const files = findDiagrams([]);
     expect(files.length).to.be.at.least(9);

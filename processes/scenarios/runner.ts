@@ -2,8 +2,15 @@
  * Runs one scenario through the engine port, acting as the workers (`worker.ts`) and as the
  * people completing stage forms. Returns what happened; `assertScenario` checks it.
  */
-import type { EnginePort, VariableMap } from '../../src/engine/port.js';
-import { parseStartVariables, toStartVariableMap, type StartVariablesInput } from '../variables.js';
+import type { EnginePort } from '../../src/engine/port.js';
+import { loadPartnerships } from '../catalogue.js';
+import {
+  parseStartVariables,
+  startVariablesFor,
+  toStageVariableMap,
+  toStartVariableMap,
+  type StartVariablesInput,
+} from '../variables.js';
 import { SAMPLE_ESCALATION, type Scenario, type Step } from './scenario.js';
 import { drainExternalTasks, type HandledTask } from './worker.js';
 
@@ -20,24 +27,20 @@ export interface ScenarioRun {
 
 let counter = 0;
 
+const partnerships = loadPartnerships();
+
+/** The raise, with what the partnership's settings add to every raise (as the API builds it). */
 function startInput(s: Scenario, now: Date): StartVariablesInput {
   counter += 1;
-  return {
+  const input: StartVariablesInput = {
     ...SAMPLE_ESCALATION,
     escalationId: `scenario-${now.getTime().toString(36)}-${counter}`,
     raisedAt: now,
     caseReference: 'CR-2026-00042',
     ...s.start,
   };
-}
-
-function formVariables(values: Record<string, string | boolean>): VariableMap {
-  return Object.fromEntries(
-    Object.entries(values).map(([k, v]) => [
-      k,
-      typeof v === 'boolean' ? { type: 'Boolean', value: v } : { type: 'String', value: v },
-    ]),
-  ) as VariableMap;
+  const settings = partnerships.find((p) => p.settings.id === input.partnership)?.settings;
+  return settings ? startVariablesFor(settings, input) : input;
 }
 
 async function step(engine: EnginePort, run: ScenarioRun, s: Step): Promise<void> {
@@ -46,7 +49,7 @@ async function step(engine: EnginePort, run: ScenarioRun, s: Step): Promise<void
     const tasks = await engine.listUserTasks({ processInstanceId: pi, taskDefinitionKey: s.complete });
     if (tasks.length !== 1)
       throw new Error(`expected one open user task ${s.complete}, found ${tasks.length}`);
-    await engine.completeUserTask(tasks[0]!.id, { variables: formVariables(s.with) });
+    await engine.completeUserTask(tasks[0]!.id, { variables: toStageVariableMap(s.with) });
     run.path.push(s.complete);
   } else if ('timer' in s) {
     const jobs = await engine.listJobs({ processInstanceId: pi, activityId: s.timer });
@@ -56,7 +59,11 @@ async function step(engine: EnginePort, run: ScenarioRun, s: Step): Promise<void
     await engine.executeJob(jobs[0]!.id);
     run.path.push(s.timer);
   } else {
-    await engine.correlateMessage({ messageName: s.message, processInstanceId: pi });
+    await engine.correlateMessage({
+      messageName: s.message,
+      processInstanceId: pi,
+      processVariables: toStageVariableMap(s.variables ?? {}),
+    });
     run.path.push(`message:${s.message}`);
   }
 }

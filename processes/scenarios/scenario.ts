@@ -6,13 +6,19 @@
  */
 import type { StartVariablesInput } from '../variables.js';
 
+/** A form value: text, a flag, a number, a Date, or a list/object (sent as a Json variable). */
+export type FormValue = string | boolean | number | Date | readonly unknown[] | Record<string, unknown>;
+
 export type Step =
   /** Complete the user task with this id (task definition key) with these form values. */
-  | { complete: string; with: Record<string, string | boolean> }
+  | { complete: string; with: Record<string, FormValue> }
   /** Fire the timer boundary event with this id; its job's due date must equal the Date variable `due`. */
   | { timer: string; due: string }
-  /** Correlate the `immediate-risk` message with this escalation. */
-  | { message: 'immediate-risk' };
+  /**
+   * Correlate a message with this escalation: `immediate-risk` at any stage, or `withdraw` (with the
+   * `withdrawalReason` the API's withdraw action sends).
+   */
+  | { message: 'immediate-risk' | 'withdraw'; variables?: Record<string, FormValue> };
 
 export interface Scenario {
   /** Given/When/Then title. */

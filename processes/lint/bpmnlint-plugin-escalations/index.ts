@@ -8,6 +8,9 @@ import externalTopics from './rules/external-topics.js';
 import expressionVariables from './rules/expression-variables.js';
 import historyTimeToLive from './rules/history-time-to-live.js';
 import noJsonPropertyPath from './rules/no-json-property-path.js';
+import stageExitsRecorded from './rules/stage-exits-recorded.js';
+import noStageSkip from './rules/no-stage-skip.js';
+import withdrawal from './rules/withdrawal.js';
 import type { Rule } from './support/moddle.js';
 
 export const rules: Record<string, () => Rule> = {
@@ -16,6 +19,9 @@ export const rules: Record<string, () => Rule> = {
   'expression-variables': expressionVariables,
   'history-time-to-live': historyTimeToLive,
   'no-json-property-path': noJsonPropertyPath,
+  'stage-exits-recorded': stageExitsRecorded,
+  'no-stage-skip': noStageSkip,
+  withdrawal,
 };
 
 export const configs = {

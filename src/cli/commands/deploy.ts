@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createCamundaRestEngine } from '../../engine/camunda-rest/index.js';
 import { EngineError } from '../../engine/errors/index.js';
-import { deployProcesses } from '../../../processes/deploy.js';
+import { deployProcesses, describeOlderVersions, diagramVersions } from '../../../processes/deploy.js';
 import { parseCommandArgs, reportBadInput } from '../args.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 
@@ -10,7 +10,7 @@ const HELP = `Usage: escalation deploy [--engine-url <url>]
 Deploys every partnership's diagrams (processes/<partnership>/*.bpmn) and every Camunda Form
 (forms/*.form) to a Camunda 7 REST API, in one deployment named "escalation-procedures", with
 duplicate filtering: unchanged files create no new version, a changed diagram becomes the next version,
-and running escalations stay on theirs.
+and running escalations stay on theirs: it lists how many run on each older version.
 
   --engine-url <url>   the REST API's base URL including /engine-rest (default: $ENGINE_URL),
                        e.g. http://127.0.0.1:8080/engine-rest for our own server, or an Operaton node
@@ -52,6 +52,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ? `Unchanged: deployment ${deployment.id} already holds these files\n`
         : `Deployed ${defined.length} process definition(s) in deployment ${deployment.id}\n`,
     );
+    // Running escalations stay on the version they started with; say so, so nobody is surprised.
+    for (const line of describeOlderVersions(await diagramVersions(engine))) io.stdout(`${line}\n`);
     return EXIT_OK;
   } catch (error) {
     io.stderr(`escalation deploy: ${describe(error)}\n`);

@@ -1,8 +1,9 @@
 /**
  * Every service task is a Camunda external task on one of the project's topics
- * (`processes/topics.ts`), with the properties and inputs that topic requires, non-empty.
+ * (`processes/topics.ts`), with the properties and inputs that topic requires. No input is empty
+ * (an empty `stage` tells a reader nothing), and a closed input such as `side` has a known value.
  */
-import { TOPICS, isTopic } from '../../../topics.js';
+import { INPUT_VALUES, TOPICS, isTopic } from '../../../topics.js';
 import {
   camundaInputs,
   camundaProperties,
@@ -24,7 +25,15 @@ function problems(node: ModdleElement): string[] {
     if (!props[p]?.trim()) out.push(`Topic ${topic} needs camunda:property "${p}"`);
   for (const i of contract.inputs) if (!inputs[i]?.trim()) out.push(`Topic ${topic} needs input "${i}"`);
   const allowed = new Set<string>([...contract.inputs, ...contract.optionalInputs]);
-  for (const i of Object.keys(inputs)) if (!allowed.has(i)) out.push(`Topic ${topic} has no input "${i}"`);
+  for (const [name, value] of Object.entries(inputs)) {
+    if (!allowed.has(name)) out.push(`Topic ${topic} has no input "${name}"`);
+    else if (!value.trim()) {
+      // A required input that is empty was reported above as missing.
+      if (!(contract.inputs as readonly string[]).includes(name))
+        out.push(`Input "${name}" is empty; give it a value or remove it`);
+    } else if (INPUT_VALUES[name] && !INPUT_VALUES[name].includes(value.trim()))
+      out.push(`Input "${name}" is "${value}"; use one of ${INPUT_VALUES[name].join(', ')}`);
+  }
   return out;
 }
 
