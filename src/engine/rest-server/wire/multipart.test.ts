@@ -36,7 +36,7 @@ async function withServer(limits: MultipartLimits, run: (url: string) => Promise
   }
 }
 
-const limits: MultipartLimits = { fileBytes: 1024, fieldBytes: 64, parts: 5 };
+const limits: MultipartLimits = { fileBytes: 1024, fieldBytes: 64, parts: 5, totalBytes: 4096 };
 
 describe('multipart/form-data parsing', () => {
   it('Given Camunda Modeler’s form, When parsed, Then fields and file parts arrive intact', async () => {
