@@ -9,7 +9,7 @@ import type {
   HistoricTask,
   HistoricVariableInstance,
 } from '../../port.js';
-import { encodeTypedValue, type EncodeOptions } from '../wire/typed-values-encode.js';
+import { deserializeObject, encodeTypedValue, type EncodeOptions } from '../wire/typed-values-encode.js';
 import type { TypedValue } from '../../variables.js';
 import type { DateFmt } from './date-fmt.js';
 import { incidentJobDefinitionId } from './runtime.js';
@@ -77,12 +77,14 @@ export function historicActivityInstanceDto(h: HistoricActivityInstance, fmt: Da
 
 /** The port hands history values over untyped-by-TS; they are the same shapes as a TypedValue. */
 export function historicVariableInstanceDto(h: HistoricVariableInstance, fmt: DateFmt, enc: EncodeOptions) {
-  const wire = encodeTypedValue({ type: h.type, value: h.value, valueInfo: h.valueInfo } as TypedValue, enc);
+  const failed = undeserializable(h, enc);
+  const typed = { type: h.type, value: h.value, valueInfo: h.valueInfo } as TypedValue;
+  const wire = encodeTypedValue(typed, failed ? { ...enc, deserializeValues: false } : enc);
   return {
     id: h.id,
     name: h.name,
     type: wire.type,
-    value: wire.value,
+    value: failed ? null : wire.value,
     valueInfo: wire.valueInfo,
     ...executionOf(h),
     activityInstanceId: h.activityInstanceId,
@@ -91,13 +93,23 @@ export function historicVariableInstanceDto(h: HistoricVariableInstance, fmt: Da
     caseInstanceId: null,
     caseExecutionId: null,
     taskId: h.taskId,
-    errorMessage: h.errorMessage,
+    errorMessage: failed ?? h.errorMessage,
     tenantId: h.tenantId,
     state: h.state,
     createTime: fmt(h.createTime),
     removalTime: fmt(h.removalTime),
     rootProcessInstanceId: h.rootProcessInstanceId,
   };
+}
+
+/**
+ * Camunda's answer for an Object value it cannot deserialize in a variable-instance list: the row
+ * with `value: null` and `errorMessage` saying why, instead of failing the whole list.
+ */
+function undeserializable(h: HistoricVariableInstance, enc: EncodeOptions): string | null {
+  if (h.type !== 'Object' || enc.deserializeValues === false || typeof h.value !== 'string') return null;
+  const result = deserializeObject(h.value);
+  return 'error' in result ? `Cannot deserialize object in variable '${h.name}': ${result.error}` : null;
 }
 
 export function historicIncidentDto(h: HistoricIncident, fmt: DateFmt) {

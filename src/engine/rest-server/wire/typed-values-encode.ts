@@ -4,6 +4,7 @@
  * never inlined (clients read it from `…/data`).
  */
 import type { TypedValue, VariableMap } from '../../variables.js';
+import { jsonTextDepth, MAX_VALUE_DEPTH } from '../../../http/input-policy.js';
 import { formatCamundaDate } from './date-format.js';
 import type { WireTypedValue } from './typed-values.js';
 
@@ -46,14 +47,32 @@ export function encodeTypedValue(v: TypedValue, options: EncodeOptions = {}): Wi
         valueInfo: { ...v.valueInfo },
       };
     case 'Object': {
-      const deserialize = options.deserializeValues !== false && v.value !== null;
+      const deserialized =
+        options.deserializeValues !== false && v.value !== null ? deserializeObject(v.value) : null;
       return {
         type: v.type,
-        value: deserialize ? JSON.parse(v.value as string) : v.value,
+        // One we cannot deserialize (stored before the input policy) answers in its serialized form.
+        value: deserialized && 'value' in deserialized ? deserialized.value : v.value,
         valueInfo: { ...v.valueInfo },
       };
     }
     default:
       return { type: v.type, value: v.value, valueInfo: {} };
+  }
+}
+
+/**
+ * An Object variable's serialized JSON as a value, or why it cannot be deserialized: it nests
+ * deeper than the input policy's {@link MAX_VALUE_DEPTH} (an older release stored such values;
+ * answering one would overflow the stack) or is not JSON. Never throws.
+ */
+export function deserializeObject(text: string): { value: unknown } | { error: string } {
+  if (jsonTextDepth(text, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) {
+    return { error: `its JSON nests deeper than the limit of ${MAX_VALUE_DEPTH} levels` };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { error: 'its serialized value is not valid JSON' };
   }
 }
