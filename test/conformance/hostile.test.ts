@@ -150,7 +150,9 @@ forEachTarget(
       form.append('data', new Blob([d.xml.replaceAll(d.key, `${d.key}_t`)]), '../../etc/passwd.bpmn');
       if (ours()) {
         const res = await expectNothingChanged(() => call('POST', '/deployment/create', { body: form }), 400);
-        expect((res.json as { message: string }).message).to.contain("no '.' or '..' segments");
+        expect((res.json as { message: string }).message).to.contain(
+          "no empty, '.', '..' or hidden segments",
+        );
       } else {
         // Camunda treats resource names as opaque strings (classpath deployments use paths): no 5xx.
         expect((await call('POST', '/deployment/create', { body: form })).status).to.be.below(500);

@@ -44,7 +44,7 @@ export function variables(w: unknown): VariableMap {
 }
 
 export function typedValue(w: unknown): TypedValue {
-  return decodeTypedValue(serializedObject(w), 'value');
+  return decodeTypedValue(serializedObject(w), 'value', { checkNames: false });
 }
 
 export const deployment = (w: Wire): P.Deployment =>

@@ -9,6 +9,7 @@ import type { EnginePort } from '../port.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { basicAuth, type BasicAuthCredentials } from './auth/basic-auth.js';
 import { dateFmt } from './dto/date-fmt.js';
+import { jsonBodyParser } from '../../http/json-body.js';
 import { hasBody } from './wire/body.js';
 import { toWireError } from './wire/error-mapper.js';
 import { DEFAULT_MULTIPART_LIMITS, type MultipartLimits } from './wire/multipart.js';
@@ -36,7 +37,7 @@ export interface EngineRestOptions {
   logger?: Logger;
   /** Zone for dates on the wire (Camunda uses the JVM's zone). Default Europe/London. */
   timezone?: string;
-  /** Largest JSON body in bytes. Default 1 MiB. */
+  /** Largest JSON body in bytes. Default the input policy's MAX_JSON_BODY_BYTES (1 MiB). */
   jsonLimit?: number;
   multipartLimits?: Partial<MultipartLimits>;
   /** What `GET /version` reports: the Camunda 7 version whose API we mirror. */
@@ -59,17 +60,14 @@ export interface EngineRest {
 export function createEngineRest(options: EngineRestOptions): EngineRest {
   const ctx = routeContext(options);
   const auth = options.auth ? basicAuth(options.auth) : null;
-  const json = express.json({
-    limit: options.jsonLimit ?? 1024 * 1024,
-    type: ['application/json', 'application/*+json'],
-  });
+  const json = jsonBodyParser({ limit: options.jsonLimit });
   const api = express.Router();
   for (const register of ROUTES) register(api, ctx);
 
   const router = express.Router();
   if (auth) router.use(auth);
   router.use(requireJsonBody);
-  router.use(json);
+  router.use(json as RequestHandler);
   router.use('/engine/default', api);
   router.use(api);
   router.use((_req, res) =>
@@ -80,7 +78,7 @@ export function createEngineRest(options: EngineRestOptions): EngineRest {
   }) as ErrorRequestHandler);
   const hotPath = createHotPath({
     auth: auth as PlainMiddleware | null,
-    json: json as unknown as PlainMiddleware,
+    json,
     commands: TASK_COMMANDS,
     run: (command, id, body, res) => runTaskCommand(ctx, command, id, body, res),
     fail: (err, req, res, routePath) => respondWithError(ctx.logger, err, req, res, routePath),

@@ -62,7 +62,7 @@ describe('rest-server/hot-path: the per-task commands answer exactly as through 
     await h.deploy('one-task.bpmn');
     for (let i = 0; i < 6; i++) await h.engine.startProcessInstance({ definitionKey: 'one-task' });
     tasks = (await h.fetch('escalation-notify', 'w')).map((t) => t.id);
-    const options = { engine: h.engine, auth: AUTH, jsonLimit: 2_000 };
+    const options = { engine: h.engine, auth: AUTH, jsonLimit: 50_000 };
     // What `listen` serves, counting the requests express never saw…
     const app = createServer(options);
     const listener = requestListener(app);
@@ -90,7 +90,7 @@ describe('rest-server/hot-path: the per-task commands answer exactly as through 
     ['no workerId', true, () => ({ path: `/engine-rest/external-task/${tasks[0]}/complete`, headers: { ...ok, ...json }, body: '{}' })], // prettier-ignore
     ['a mistyped workerId', true, () => ({ path: `/engine-rest/external-task/${tasks[0]}/complete`, headers: { ...ok, ...json }, body: '{"workerId":5}' })], // prettier-ignore
     ['an unknown variable type', true, () => ({ path: `/engine-rest/external-task/${tasks[0]}/complete`, headers: { ...ok, ...json }, body: '{"workerId":"w","variables":{"x":{"value":1,"type":"Nope"}}}' })], // prettier-ignore
-    ['a body over the limit', true, () => ({ path: `/engine-rest/external-task/${tasks[0]}/complete`, headers: { ...ok, ...json }, body: `{"workerId":"${'x'.repeat(3_000)}"}` })], // prettier-ignore
+    ['a body over the limit', true, () => ({ path: `/engine-rest/external-task/${tasks[0]}/complete`, headers: { ...ok, ...json }, body: `{"workerId":"${'x'.repeat(60_000)}"}` })], // prettier-ignore
     [
       'no body at all',
       true,
@@ -119,6 +119,33 @@ describe('rest-server/hot-path: the per-task commands answer exactly as through 
       const viaExpress = await send(port.plain, raw());
       expect(viaHot).to.deep.equal(viaExpress);
       expect(taken - before).to.equal(isHot ? 1 : 0);
+    });
+  }
+
+  /** The input policy's refusals, on the hot path and through express alike (never a 500). */
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+  const complete = (command: string, body: string): Raw => ({
+    path: `/engine-rest/external-task/${tasks[0]}/${command}`,
+    headers: { ...ok, ...json },
+    body,
+  });
+  const policyCases: [string, number, RegExp, () => Raw][] = [
+    ['a String value nested 5,000 levels', 400, /at 'variables\.x\.value\[0\]\[0\]\[0\]…' nests deeper than the limit of 100 levels/, () => complete('complete', `{"workerId":"w","variables":{"x":{"type":"String","value":${deep(5_000)}}}}`)], // prettier-ignore
+    ['a local Boolean nested 90 levels', 400, /Cannot convert value '\[…\]' of type 'Boolean'.*\(localVariables\.x\)/, () => complete('complete', `{"workerId":"w","localVariables":{"x":{"type":"Boolean","value":${deep(90)}}}}`)], // prettier-ignore
+    ['an Object text nested 4,200 levels', 400, /the value of an Object variable nests deeper than the limit of 64 levels \(variables\.x\)/, () => complete('complete', `{"workerId":"w","variables":{"x":{"type":"Object","value":"${deep(4_200)}","valueInfo":{"objectTypeName":"java.util.ArrayList","serializationDataFormat":"application/json"}}}}`)], // prettier-ignore
+    ['a Json text nested 5,000 levels in a BPMN error', 400, /the value of a Json variable nests deeper than the limit of 64 levels \(variables\.x\)/, () => complete('bpmnError', `{"workerId":"w","errorCode":"E","variables":{"x":{"type":"Json","value":"${deep(5_000)}"}}}`)], // prettier-ignore
+    ['a failure body nested 200 levels', 400, /The request body at 'x\[0\]\[0\]\[0\]\[0\]\[0\]…' nests deeper than the limit of 100 levels/, () => complete('failure', `{"workerId":"w","x":${deep(200)}}`)], // prettier-ignore
+  ];
+
+  for (const [what, status, message, raw] of policyCases) {
+    it(`Given ${what}, when sent with and without the hot path, then both answer ${status} naming the field and the limit, alike`, async () => {
+      const before = taken;
+      const viaHot = await send(port.hot, raw());
+      const viaExpress = await send(port.plain, raw());
+      expect(viaHot).to.deep.equal(viaExpress);
+      expect(taken - before).to.equal(1);
+      expect(viaHot.status).to.equal(status);
+      expect((JSON.parse(viaHot.body) as { message: string }).message).to.match(message);
     });
   }
 

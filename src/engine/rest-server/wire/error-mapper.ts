@@ -1,10 +1,12 @@
 /**
  * Maps anything a handler throws to Camunda's error body `{ type, message, code }` and status.
  * Port errors carry their Camunda type and status; the REST layer's own {@link RestError}s carry
- * theirs; body-parser failures (malformed or oversized JSON) become 4xx, never 500. Only a real
+ * theirs, the input policy's refusals (too deep, too large) theirs; body-parser failures
+ * (malformed or oversized JSON) become 4xx, never 500. Only a real
  * bug reaches the last branch, and its message is not echoed (it could contain request data).
  */
 import { EngineError, InvalidRequestError, ParseError } from '../../errors/index.js';
+import { InputPolicyError } from '../../../http/input-policy.js';
 import { RestError } from './rest-error.js';
 
 /** Camunda's error body; `code` is Camunda 7.20+'s numeric exception code (null when it has none). */
@@ -52,6 +54,14 @@ export function toWireError(err: unknown): WireError {
     return {
       status: err.status,
       body: { type: err.camundaType, message: err.message, code: cause },
+      internal: false,
+    };
+  }
+  if (err instanceof InputPolicyError) {
+    // The input policy's refusals are the REST layer's own: Camunda's InvalidRequestException.
+    return {
+      status: err.status,
+      body: { type: 'InvalidRequestException', message: err.message, code: null },
       internal: false,
     };
   }

@@ -10,6 +10,7 @@ import { VARIABLE_TYPES } from '../../variables.js';
 import { RestError } from './rest-error.js';
 import { parseCamundaDate } from './date-format.js';
 import { checkVariableName } from './names.js';
+import { serializedValueProblem, shownField, textValueProblem } from '../../../http/input-policy.js';
 
 /** One variable as JSON carries it. */
 export interface WireTypedValue {
@@ -47,29 +48,40 @@ function invalid(message: string, variable: string, field: string): RestError {
   return new RestError(400, 'InvalidRequestException', `${message} (${variable})`, { field });
 }
 
+/** How {@link decodeVariables} and {@link decodeTypedValue} treat what they decode. */
+export interface DecodeOptions {
+  /** Apply the name rules (default true). */
+  checkNames?: boolean;
+  /** Apply the input policy's value limits (default: as `checkNames`). */
+  enforcePolicy?: boolean;
+}
+
 /**
  * Decodes a request's variable map; `field` names it in errors (e.g. `variables`). A client
- * reading a remote engine's answer passes `checkNames: false`: names there are the engine's.
+ * reading a remote engine's answer passes `checkNames: false`: names and values there are the
+ * engine's, so neither the name rules nor the input policy's limits apply to them.
  */
 export function decodeVariables(
   wire: unknown,
   field = 'variables',
-  options: { checkNames?: boolean } = {},
+  options: DecodeOptions = {},
 ): VariableMap {
   if (wire === undefined || wire === null) return {};
   if (typeof wire !== 'object' || Array.isArray(wire)) {
     throw invalid('must be an object of typed values', field, field);
   }
+  const policy = options.enforcePolicy ?? options.checkNames !== false;
   const out: VariableMap = {};
   for (const [name, raw] of Object.entries(wire as Record<string, unknown>)) {
     if (options.checkNames !== false) checkVariableName(name, `${field}.${name}`);
-    out[name] = decodeTypedValue(raw, `${field}.${name}`);
+    out[name] = decodeTypedValue(raw, `${field}.${name}`, { enforcePolicy: policy });
   }
   return out;
 }
 
-/** Decodes one typed value; `field` names it in errors. */
-export function decodeTypedValue(raw: unknown, field: string): TypedValue {
+/** Decodes one typed value; `field` names it in errors (shortened when long). */
+export function decodeTypedValue(raw: unknown, longField: string, options: DecodeOptions = {}): TypedValue {
+  const field = shownField(longField);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw invalid("must be an object with 'value' and 'type'", field, field);
   }
@@ -78,22 +90,23 @@ export function decodeTypedValue(raw: unknown, field: string): TypedValue {
   if (typeof valueInfo !== 'object' || Array.isArray(valueInfo)) {
     throw invalid('valueInfo must be an object', field, `${field}.valueInfo`);
   }
-  if (wire.type === undefined || wire.type === null) return untyped(wire.value, field);
+  const policy = options.enforcePolicy ?? options.checkNames !== false;
+  if (wire.type === undefined || wire.type === null) return untyped(wire.value, field, policy);
   if (typeof wire.type !== 'string') {
     throw invalid('type must be a string', field, `${field}.type`);
   }
   const type = TYPE_BY_LOWER.get(wire.type.toLowerCase());
   if (!type)
-    throw new RestError(400, 'RestException', `Unsupported value type '${wire.type}' (${field})`, {
+    throw new RestError(400, 'RestException', `Unsupported value type '${quoted(wire.type)}' (${field})`, {
       field: `${field}.type`,
     });
-  return typed(type, wire.value ?? null, valueInfo, field);
+  return typed(type, wire.value ?? null, valueInfo, { field, policy });
 }
 
 /** Camunda infers the type of an untyped value from its JSON type. */
-function untyped(value: unknown, field: string): TypedValue {
+function untyped(value: unknown, field: string, policy: boolean): TypedValue {
   if (value === undefined || value === null) return { type: 'Null', value: null };
-  if (typeof value === 'string') return { type: 'String', value };
+  if (typeof value === 'string') return { type: 'String', value: policy ? limitedText(value, field) : value };
   if (typeof value === 'boolean') return { type: 'Boolean', value };
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return { type: 'Double', value };
@@ -106,17 +119,19 @@ function untyped(value: unknown, field: string): TypedValue {
   );
 }
 
-function typed(
-  type: VariableTypeName,
-  value: unknown,
-  info: Record<string, unknown>,
-  field: string,
-): TypedValue {
+/** Where a value is decoded: its field, and whether the input policy applies. */
+interface At {
+  field: string;
+  policy: boolean;
+}
+
+function typed(type: VariableTypeName, value: unknown, info: Record<string, unknown>, at: At): TypedValue {
+  const { field } = at;
   switch (type) {
     case 'Null':
       return { type, value: null };
     case 'String':
-      return { type, value: value === null ? null : toStringValue(value, type, field) };
+      return { type, value: value === null ? null : toStringValue(value, at) };
     case 'Boolean':
       return { type, value: value === null ? null : toBoolean(value, field) };
     case 'Integer':
@@ -130,10 +145,10 @@ function typed(
     case 'Bytes':
       return { type, value: value === null ? null : toBytes(value, type, field) };
     case 'Json':
-      return { type, value: serialized(value, type, field) };
+      return { type, value: serialized(value, type, at) };
     case 'Object': {
       const valueInfo = objectInfo(info, field);
-      return { type, value: serialized(value, type, field), valueInfo };
+      return { type, value: serialized(value, type, at), valueInfo };
     }
     case 'File':
       return {
@@ -144,8 +159,20 @@ function typed(
   }
 }
 
+/**
+ * How a value that does not convert is quoted: Camunda quotes it whole, but an object or array is
+ * only named by its brackets (stringifying a hostile one can overflow the stack) and a long scalar
+ * is cut short.
+ */
+function quoted(value: unknown): string {
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object' && value !== null) return '{…}';
+  const text = String(value);
+  return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+}
+
 function cannotConvert(value: unknown, type: VariableTypeName, field: string): RestError {
-  const shown = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const shown = quoted(value);
   return invalid(
     `Cannot convert value '${shown}' of type '${type}' to java type ${JAVA_TYPES[type] ?? type}`,
     field,
@@ -153,10 +180,17 @@ function cannotConvert(value: unknown, type: VariableTypeName, field: string): R
   );
 }
 
-function toStringValue(value: unknown, type: VariableTypeName, field: string): string {
-  if (typeof value === 'string') return value;
+function toStringValue(value: unknown, at: At): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  throw cannotConvert(value, type, field);
+  if (typeof value !== 'string') throw cannotConvert(value, 'String', at.field);
+  return at.policy ? limitedText(value, at.field) : value;
+}
+
+/** A String value within the input policy's size, or a 400 naming the variable and the limit. */
+function limitedText(value: string, field: string): string {
+  const problem = textValueProblem(value);
+  if (problem) throw invalid(`the value of a String variable ${problem}`, field, `${field}.value`);
+  return value;
 }
 
 function toBoolean(value: unknown, field: string): boolean {
@@ -194,22 +228,37 @@ function toBytes(value: unknown, type: VariableTypeName, field: string): Buffer 
   return Buffer.from(value, 'base64');
 }
 
-/** Json and Object carry their serialized form; we also insist it parses, so nothing unreadable is stored. */
-function serialized(value: unknown, type: 'Json' | 'Object', field: string): string | null {
+/**
+ * Json and Object carry their serialized form; it must parse and keep within the input policy's
+ * size and depth, so nothing unreadable (or too deep to deserialize safely) is stored.
+ */
+function serialized(value: unknown, type: 'Json' | 'Object', at: At): string | null {
   if (value === null) return null;
   if (typeof value !== 'string') {
     throw invalid(
       `Must provide 'null' or String value for value of SerializableValue type '${type}'.`,
-      field,
-      `${field}.value`,
+      at.field,
+      `${at.field}.value`,
     );
   }
-  try {
-    JSON.parse(value);
-  } catch {
-    throw invalid(`the value of a ${type} variable must be valid JSON`, field, `${field}.value`);
-  }
+  const problem = at.policy ? serializedValueProblem(value) : parseProblem(value);
+  if (problem)
+    throw invalid(
+      `the value of ${type === 'Object' ? 'an' : 'a'} ${type} variable ${problem}`,
+      at.field,
+      `${at.field}.value`,
+    );
   return value;
+}
+
+/** Whether the text parses (for an engine's own values, which the policy does not limit). */
+function parseProblem(text: string): string | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch {
+    return 'is not valid JSON';
+  }
 }
 
 function objectInfo(
