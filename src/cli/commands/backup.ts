@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { databaseFileFrom, ENGINE_DATABASE_FILE } from '../../config.js';
 import { backupDatabase } from '../../engine/embedded/store/backup.js';
 import { parseCommandArgs, reportBadInput } from '../args.js';
@@ -7,7 +8,8 @@ import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 const HELP = `Usage: escalation backup <file>
 
 Writes a consistent copy of the engine database (DATA_DIR/${ENGINE_DATABASE_FILE}, DATA_DIR defaults to ./data)
-to <file>, using SQLite's online backup: it is safe while the server is running. <file> must not exist.
+to <file>, using SQLite's online backup: it is safe while the server is running. <file> must not exist;
+its directory is created if missing.
 Restore: stop the server, copy <file> to DATA_DIR/${ENGINE_DATABASE_FILE} (removing any -wal/-shm files
 beside it), start the server. Exit codes: 0 done, 2 bad usage, 1 failure (one line on stderr says why).
 `;
@@ -27,9 +29,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
   }
   const databaseFile = databaseFileFrom(io.env);
+  const file = resolve(target);
   try {
-    await backupDatabase(databaseFile, resolve(target));
-    io.stdout(`Backed up ${databaseFile} to ${resolve(target)}\n`);
+    // The README's `backups/engine-<date>.sqlite` works on the first run too.
+    mkdirSync(dirname(file), { recursive: true });
+    await backupDatabase(databaseFile, file);
+    io.stdout(`Backed up ${databaseFile} to ${file}\n`);
     return EXIT_OK;
   } catch (error) {
     io.stderr(`escalation backup: ${(error as Error).message}\n`);
