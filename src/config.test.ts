@@ -11,6 +11,8 @@ describe('Configuration from the environment', () => {
       dataDir: path.resolve('/srv/escalations', 'data'),
       databaseFile: path.resolve('/srv/escalations', 'data', 'engine.sqlite'),
       auth: null,
+      publicAccess: false,
+      trustProxy: null,
       timezone: 'Europe/London',
       holidaysFile: null,
       warnings: [],
@@ -32,6 +34,7 @@ describe('Configuration from the environment', () => {
     expect(c.port).to.equal(9090);
     expect(c.dataDir).to.equal('/var/lib/esc');
     expect(c.auth).to.deep.equal({ user: 'modeler', password: 's3cret' });
+    expect(c.publicAccess).to.equal(true);
     expect(c.timezone).to.equal('UTC');
     expect(c.holidaysFile).to.equal('/srv/holidays.json');
   });
@@ -42,6 +45,18 @@ describe('Configuration from the environment', () => {
     expect(c.warnings[0]).to.contain('WITHOUT authentication');
   });
 
+  it('Given ENGINE_REST_PUBLIC and TRUST_PROXY, When loaded, Then public access needs both credentials and the proxy list is kept', () => {
+    const both = { ENGINE_REST_USER: 'u', ENGINE_REST_PASSWORD: 'p' };
+    expect(loadConfig({ ...both, ENGINE_REST_PUBLIC: 'FALSE' }).publicAccess).to.equal(false);
+    expect(loadConfig({ ...both, ENGINE_REST_PUBLIC: 'true' }).publicAccess).to.equal(true);
+    expect(loadConfig({ ENGINE_REST_PUBLIC: 'false' }).publicAccess).to.equal(false);
+    expect(() => loadConfig({ ENGINE_REST_PUBLIC: 'true', ENGINE_REST_USER: 'u' }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.contains('ENGINE_REST_PUBLIC');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).to.equal('loopback, 10.0.0.0/8');
+  });
+
   it('Given empty strings, When loaded, Then they count as unset', () => {
     expect(loadConfig({ PORT: '', ENGINE_TIMEZONE: ' ' }).port).to.equal(8080);
   });
@@ -50,6 +65,9 @@ describe('Configuration from the environment', () => {
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['ENGINE_TIMEZONE', 'Europe/Londres'],
+    ['ENGINE_REST_PUBLIC', 'yes'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', '300.1.1.1'],
   ] as const) {
     it(`Given ${name}=${value}, When loaded, Then a ConfigError names ${name}`, () => {
       expect(() => loadConfig({ [name]: value }))

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ConfigError } from './config-error.js';
+import { compileTrustProxy } from './http/client-address.js';
 
 export { ConfigError } from './config-error.js';
 
@@ -30,6 +31,23 @@ const envSchema = z.object({
       }),
   ),
   HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().optional()),
+  ENGINE_REST_PUBLIC: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
+  ),
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        try {
+          compileTrustProxy(value);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        }
+      })
+      .optional(),
+  ),
 });
 
 /** The validated configuration `npm start` runs with. */
@@ -41,6 +59,13 @@ export interface Config {
   databaseFile: string;
   /** Basic auth for /engine-rest: on only when both user and password are set. */
   auth: { user: string; password: string } | null;
+  /**
+   * Whether /engine-rest answers other machines (ENGINE_REST_PUBLIC; by default only when Basic
+   * auth is on). When false it answers loopback clients only.
+   */
+  publicAccess: boolean;
+  /** TRUST_PROXY as given (validated): the reverse proxies whose X-Forwarded-For is believed. */
+  trustProxy: string | null;
   timezone: string;
   /** Absolute path of a bank-holidays JSON file, when set. */
   holidaysFile: string | null;
@@ -68,8 +93,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   const hasPassword = e.ENGINE_REST_PASSWORD !== undefined;
   if (hasUser !== hasPassword) {
     warnings.push(
-      'Only one of ENGINE_REST_USER and ENGINE_REST_PASSWORD is set: /engine-rest runs WITHOUT authentication',
+      'Only one of ENGINE_REST_USER and ENGINE_REST_PASSWORD is set: /engine-rest runs WITHOUT authentication, for clients on this machine only',
     );
+  }
+  const auth =
+    hasUser && hasPassword ? { user: e.ENGINE_REST_USER!, password: e.ENGINE_REST_PASSWORD! } : null;
+  if (e.ENGINE_REST_PUBLIC === 'true' && !auth) {
+    throw new ConfigError([
+      'ENGINE_REST_PUBLIC: true needs Basic auth: set both ENGINE_REST_USER and ENGINE_REST_PASSWORD ' +
+        '(an open /engine-rest would bypass all access control)',
+    ]);
   }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
@@ -77,7 +110,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     host: e.HOST,
     dataDir,
     databaseFile: path.join(dataDir, ENGINE_DATABASE_FILE),
-    auth: hasUser && hasPassword ? { user: e.ENGINE_REST_USER!, password: e.ENGINE_REST_PASSWORD! } : null,
+    auth,
+    publicAccess: e.ENGINE_REST_PUBLIC === undefined ? auth !== null : e.ENGINE_REST_PUBLIC === 'true',
+    trustProxy: e.TRUST_PROXY ?? null,
     timezone: e.ENGINE_TIMEZONE,
     holidaysFile: e.HOLIDAYS_FILE ? path.resolve(cwd, e.HOLIDAYS_FILE) : null,
     warnings,

@@ -4,52 +4,11 @@
  * the Basic auth variables, and on SIGTERM answers a waiting long poll with [] and exits cleanly.
  */
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-/** Starts src/main.ts through tsx, as `npm start` does, and waits for its `ready` log line. */
-function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    const lines: string[] = [];
-    createInterface({ input: child.stderr! }).on('line', (line) => {
-      lines.push(line);
-      const entry = JSON.parse(line.startsWith('{') ? line : '{}') as {
-        message?: string;
-        engineRest?: string;
-      };
-      if (entry.message === 'ready') resolve({ child, url: entry.engineRest!, exited });
-    });
-    void exited.then((code) => reject(new Error(`main exited with ${code}:\n${lines.join('\n')}`)));
-  });
-}
-
-/** Starts src/main.ts with `env` (PORT=0) and waits for it to exit, as a refused start does. */
-async function runToExit(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
-}
+import { acquireOwnerLock } from './engine/embedded/store/owner-lock.js';
+import { runToExit, startMain } from './main.test-harness.js';
 
 describe('npm start (src/main.ts)', () => {
   let dir: string;
@@ -61,6 +20,7 @@ describe('npm start (src/main.ts)', () => {
   it('Given PORT=0 and a new DATA_DIR, When started and sent SIGTERM during a long poll, Then the poll gets [] and it exits 0', async () => {
     const dataDir = path.join(dir, 'nested', 'data');
     const { child, url, exited } = await startMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    expect(url).to.match(/^http:\/\/127\.0\.0\.1:\d+\/engine-rest$/);
     expect(existsSync(path.join(dataDir, 'engine.sqlite'))).to.equal(true);
     expect((await fetch(`${url}/version`)).status).to.equal(200);
     // The partnerships' procedures are deployed at start.
@@ -84,7 +44,41 @@ describe('npm start (src/main.ts)', () => {
     const answer = await poll;
     expect(answer.status).to.equal(200);
     expect(await answer.json()).to.deep.equal([]);
-    expect(await exited).to.equal(0);
+    expect((await exited).code).to.equal(0);
+    expect(existsSync(path.join(dataDir, 'engine.sqlite.lock'))).to.equal(false);
+  });
+
+  /** After a stop: nothing answers on the port and nothing holds DATA_DIR (no orphan). */
+  async function expectGone(url: string, dataDir: string): Promise<void> {
+    const refused = await fetch(`${url}/version`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused, 'something still answers on the port').to.equal(true);
+    expect(existsSync(path.join(dataDir, 'engine.sqlite.lock'))).to.equal(false);
+    acquireOwnerLock(path.join(dataDir, 'engine.sqlite')).release();
+  }
+
+  it('Given `npm start` exactly as a service manager runs it, When npm is sent SIGTERM, Then it exits 0 and leaves no server holding DATA_DIR', async () => {
+    const dataDir = path.join(dir, 'data');
+    const { child, url, exited } = await startMain(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      { npm: true },
+    );
+    child.kill('SIGTERM');
+    expect(await exited).to.deep.equal({ code: 0, signal: null });
+    await expectGone(url, dataDir);
+  });
+
+  it('Given `npm start` in a terminal, When Ctrl-C sends SIGINT to its process group, Then it exits 0 and leaves nothing running', async () => {
+    const dataDir = path.join(dir, 'data');
+    const { child, url, exited } = await startMain(
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      { npm: true, group: true },
+    );
+    process.kill(-child.pid!, 'SIGINT');
+    expect(await exited).to.deep.equal({ code: 0, signal: null });
+    await expectGone(url, dataDir);
   });
 
   it('Given ENGINE_REST_USER and ENGINE_REST_PASSWORD, When started, Then /engine-rest asks for Basic auth', async () => {
@@ -101,7 +95,7 @@ describe('npm start (src/main.ts)', () => {
       expect((await fetch(`${url}/version`, { headers: auth })).status).to.equal(200);
     } finally {
       child.kill('SIGINT');
-      expect(await exited).to.equal(0);
+      expect((await exited).code).to.equal(0);
     }
   });
 

@@ -11,6 +11,7 @@ import { systemClock } from './clock/system-clock.js';
 import { jsonLineLogger, type Logger } from './log/logger.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
 import { createServer, listen, type RunningServer } from './engine/rest-server/index.js';
+import { compileTrustProxy } from './http/client-address.js';
 import { deployProcesses } from '../processes/deploy.js';
 
 async function start(
@@ -30,7 +31,14 @@ async function start(
     logger.info('procedures deployed', {
       newDefinitions: Object.keys(deployed.deployedProcessDefinitions).length,
     });
-    const app = createServer({ engine, auth: config.auth, logger, timezone: config.timezone });
+    const app = createServer({
+      engine,
+      auth: config.auth,
+      loopbackOnly: !config.publicAccess,
+      trustProxy: compileTrustProxy(config.trustProxy),
+      logger,
+      timezone: config.timezone,
+    });
     const running = await listen(app, config.port, config.host);
     return { engine, running };
   } catch (err) {
@@ -56,6 +64,24 @@ function holidaysFileProblem(file: string | null): string | null {
   }
 }
 
+/**
+ * The `ready` line: where it really listens (on every interface: said so, with a loopback URL to
+ * try first), who may use /engine-rest, and the settings worth seeing at a glance.
+ */
+function readyFields(config: Config, running: RunningServer): Record<string, string | boolean | null> {
+  return {
+    engineRest: running.listenUrl,
+    ...(running.allInterfaces ? { listening: 'on every interface', loopbackUrl: running.engineRestUrl } : {}),
+    access: config.publicAccess
+      ? 'other machines too, with Basic auth'
+      : 'this machine only (loopback clients; set ENGINE_REST_USER and ENGINE_REST_PASSWORD to open it)',
+    dataDir: config.dataDir,
+    auth: config.auth !== null,
+    trustProxy: config.trustProxy,
+    timezone: config.timezone,
+  };
+}
+
 async function main(): Promise<void> {
   const logger = jsonLineLogger();
   let config: Config;
@@ -75,12 +101,7 @@ async function main(): Promise<void> {
   }
   config.warnings.forEach((w) => logger.warn(w));
   const { engine, running } = await start(config, logger);
-  logger.info('ready', {
-    engineRest: running.engineRestUrl,
-    dataDir: config.dataDir,
-    auth: config.auth !== null,
-    timezone: config.timezone,
-  });
+  logger.info('ready', readyFields(config, running));
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

@@ -8,6 +8,8 @@ import express, { type ErrorRequestHandler, type RequestHandler, type Router } f
 import type { EnginePort } from '../port.js';
 import { silentLogger, type Logger } from '../../log/logger.js';
 import { basicAuth, type BasicAuthCredentials } from './auth/basic-auth.js';
+import { loopbackOnly } from './auth/loopback-only.js';
+import { TRUST_NO_PROXY, type TrustProxy } from '../../http/client-address.js';
 import { dateFmt } from './dto/date-fmt.js';
 import { jsonBodyParser } from '../../http/json-body.js';
 import { hasBody } from './wire/body.js';
@@ -34,6 +36,10 @@ export interface EngineRestOptions {
   engine: EnginePort;
   /** Basic auth; null or absent means open. */
   auth?: BasicAuthCredentials | null;
+  /** Answer only clients on this machine (loopback), others 401. Default false. */
+  loopbackOnly?: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (`compileTrustProxy`). Default none. */
+  trustProxy?: TrustProxy;
   logger?: Logger;
   /** Zone for dates on the wire (Camunda uses the JVM's zone). Default Europe/London. */
   timezone?: string;
@@ -60,11 +66,13 @@ export interface EngineRest {
 export function createEngineRest(options: EngineRestOptions): EngineRest {
   const ctx = routeContext(options);
   const auth = options.auth ? basicAuth(options.auth) : null;
+  const local = options.loopbackOnly ? loopbackOnly(options.trustProxy ?? TRUST_NO_PROXY) : null;
   const json = jsonBodyParser({ limit: options.jsonLimit });
   const api = express.Router();
   for (const register of ROUTES) register(api, ctx);
 
   const router = express.Router();
+  if (local) router.use(local);
   if (auth) router.use(auth);
   router.use(requireJsonBody);
   router.use(json as RequestHandler);
@@ -77,6 +85,7 @@ export function createEngineRest(options: EngineRestOptions): EngineRest {
     respondWithError(ctx.logger, err, req, res, req.route?.path ? String(req.route.path) : 'unmatched');
   }) as ErrorRequestHandler);
   const hotPath = createHotPath({
+    local,
     auth: auth as PlainMiddleware | null,
     json,
     commands: TASK_COMMANDS,

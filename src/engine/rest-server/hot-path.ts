@@ -5,27 +5,26 @@
  * middleware stack), which at ≈ 1 ms per completed task is a tenth of the server's budget.
  *
  * Nothing about the answers changes: the very same pieces run in the same order as in the
- * `/engine-rest` router (Basic auth, body-parser's JSON parser with the same limit, the command
+ * `/engine-rest` router (the loopback-only check, Basic auth, the same JSON parser and input policy, the command
  * and its Camunda error rules, the error mapper), and any request that is not plainly one of
  * these commands with a JSON body (other media types, an odd path or id, percent-encoding) is left
  * to express untouched. `test/…/hot-path.test.ts` sends the same requests both ways and compares
  * the answers byte for byte.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PlainMiddleware } from '../../http/json-body.js';
 import { hasBody } from './wire/body.js';
 
 /** Takes the request (true) or leaves it to express (false, nothing read or written). */
 export type HotPath = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** A connect-style middleware that needs nothing of express (Basic auth, body-parser). */
-export type PlainMiddleware = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-) => void;
+export type { PlainMiddleware } from '../../http/json-body.js';
 
 /** The pieces of the `/engine-rest` router the hot path reuses. */
 export interface HotPathParts {
+  /** The loopback-only check when configured (before auth, as in the router). */
+  local?: PlainMiddleware | null;
   /** Basic auth when configured. */
   auth: PlainMiddleware | null;
   /** The router's JSON body parser (same instance, same limit). */
@@ -60,8 +59,9 @@ export function createHotPath(parts: HotPathParts): HotPath {
         if (err) return fail(err);
         parts.run(command, id, (req as { body?: unknown }).body, res).catch(fail);
       });
-    if (parts.auth) parts.auth(req, res, withBody);
-    else withBody();
+    const authorised = () => (parts.auth ? parts.auth(req, res, withBody) : withBody());
+    if (parts.local) parts.local(req, res, authorised);
+    else authorised();
     return true;
   };
 }

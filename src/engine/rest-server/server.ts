@@ -27,6 +27,8 @@ export function createServer(options: ServerOptions): Express {
   // Paths are matched exactly as Camunda's JAX-RS does; `/Engine-Rest` is not the same resource.
   app.set('case sensitive routing', true);
   app.set('query parser', 'simple');
+  // req.ip, req.protocol and req.secure believe the same proxies as the loopback check.
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   const { router, hotPath } = createEngineRest(options);
   app.use('/engine-rest', router);
   hotPaths.set(app, hotPath);
@@ -37,11 +39,20 @@ export function createServer(options: ServerOptions): Express {
 export interface RunningServer {
   server: http.Server;
   port: number;
-  /** Base URL of the REST API, e.g. `http://127.0.0.1:8080/engine-rest`. */
+  /**
+   * Base URL of the REST API for a client on this machine, e.g. `http://127.0.0.1:8080/engine-rest`
+   * (the loopback address when it listens on every interface).
+   */
   engineRestUrl: string;
+  /** Where it really listens, e.g. `http://0.0.0.0:8080/engine-rest` or `http://[::1]:8080/engine-rest`. */
+  listenUrl: string;
+  /** Whether it listens on every interface (`0.0.0.0` or `::`). */
+  allInterfaces: boolean;
   /** Stops accepting connections and resolves once every connection is closed. */
   close(graceMs?: number): Promise<void>;
 }
+
+const urlHost = (address: string): string => (address.includes(':') ? `[${address}]` : address);
 
 /** The request listener {@link listen} serves: the app's hot path first, then express. */
 export function requestListener(app: Express): http.RequestListener {
@@ -59,12 +70,15 @@ export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Ru
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
-      const actual = (server.address() as AddressInfo).port;
-      const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+      const { address, port: actual, family } = server.address() as AddressInfo;
+      const allInterfaces = address === '0.0.0.0' || address === '::';
+      const local = allInterfaces ? (family === 'IPv6' ? '::1' : '127.0.0.1') : address;
       resolve({
         server,
         port: actual,
-        engineRestUrl: `http://${shown}:${actual}/engine-rest`,
+        engineRestUrl: `http://${urlHost(local)}:${actual}/engine-rest`,
+        listenUrl: `http://${urlHost(address)}:${actual}/engine-rest`,
+        allInterfaces,
         close: (g) => closeServer(server, g),
       });
     });
