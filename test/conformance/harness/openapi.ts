@@ -58,6 +58,17 @@ admitNull(doc.components.schemas);
   schema: { $ref: '#/components/schemas/CountResultDto' },
 };
 
+/**
+ * A copy of the corrected document (the corrections above applied), e.g. for schema-driven
+ * fuzzing (`scripts/fuzz/`), which generates requests from the same document answers are checked by.
+ */
+export function correctedOpenApiDocument(): Json & {
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Record<string, Json> };
+} {
+  return structuredClone(doc) as ReturnType<typeof correctedOpenApiDocument>;
+}
+
 /** Fields newer than the 7.15 document, by DTO; present in Camunda 7.2x / Operaton. */
 export const NEWER_FIELDS: Record<string, string[]> = {
   ExceptionDto: ['code'],
