@@ -10,6 +10,7 @@ import {
   serializedValueProblem,
   textValueProblem,
   tooDeepAt,
+  tooDeepInUtf8At,
 } from './input-policy.js';
 
 /** JSON text nested `n` levels. */
@@ -38,6 +39,27 @@ describe('http/input-policy', () => {
       expect(tooDeepAt(new Array(500_000).fill(1), 1)).to.equal(null);
       const path = tooDeepAt({ ['k'.repeat(10_000)]: [[1]] }, 2)!;
       expect(path.length).to.be.below(100);
+    });
+  });
+
+  describe('depth of a raw UTF-8 body, before parsing', () => {
+    const utf8 = (text: string) => Buffer.from(text, 'utf8');
+    for (const text of [
+      `{"a":{"b":${nested(300)}}}`,
+      `{"workerId":"w","variables":{"x":{"type":"String","value":${nested(5_000)}}}}`,
+      `[1,2,{"k":"[[[\\"{{","é€":[0,${nested(150)}]}]`,
+      nested(3),
+      `{"first":${nested(120)},"second":${nested(130)}}`,
+    ]) {
+      it(`Given ${text.slice(0, 40)}…, When scanned raw, Then it names the same place as the parsed walk`, () => {
+        expect(tooDeepInUtf8At(utf8(text), 100)).to.equal(tooDeepAt(JSON.parse(text), 100));
+        expect(tooDeepInUtf8At(utf8(text), 2)).to.equal(tooDeepAt(JSON.parse(text), 2));
+      });
+    }
+
+    it('Given brackets inside strings and a body within the limit, When scanned raw, Then it passes', () => {
+      expect(tooDeepInUtf8At(utf8(`{"a":"${'['.repeat(1000)}","b":${nested(100)}}`), 101)).to.equal(null);
+      expect(tooDeepInUtf8At(utf8(nested(1_000_000)), 100)).to.equal('[0][0][0][0][0][0]…');
     });
   });
 

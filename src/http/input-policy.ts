@@ -66,17 +66,83 @@ export function tooDeepAt(value: unknown, limit: number): string | null {
     const push = (key: string | number, child: unknown) => {
       if (child !== null && typeof child === 'object') stack.push([child, depth + 1, { key, parent: path }]);
     };
-    // Indexed loops: a body of 500,000 numbers must not allocate an entry per number.
-    if (Array.isArray(current)) for (let i = 0; i < current.length; i++) push(i, current[i]);
-    else
-      for (const key of Object.keys(current as object)) push(key, (current as Record<string, unknown>)[key]);
+    // Pushed last to first, so the first deep branch in text order is found first; indexed
+    // loops: a body of 500,000 numbers must not allocate an entry per number.
+    if (Array.isArray(current)) for (let i = current.length - 1; i >= 0; i--) push(i, current[i]);
+    else {
+      const keys = Object.keys(current as object);
+      for (let k = keys.length - 1; k >= 0; k--)
+        push(keys[k]!, (current as Record<string, unknown>)[keys[k]!]);
+    }
   }
   return null;
 }
 
+/** A container being scanned: an array counts its elements, an object remembers its last key. */
+interface Frame {
+  array: boolean;
+  index: number;
+  key: string;
+  expectKey: boolean;
+}
+
+/**
+ * {@link tooDeepAt} for the raw UTF-8 bytes of a JSON body, before it is parsed: a hostile body is
+ * refused without building its million nested arrays. Exact for valid JSON; for invalid JSON it
+ * may return null (the parser then refuses it). The path is the first deep branch in text order.
+ */
+export function tooDeepInUtf8At(bytes: Uint8Array, limit: number): string | null {
+  const frames: Frame[] = [];
+  let inString = false;
+  let key: number[] | null = null;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) {
+        inString = false;
+        if (key) frames.at(-1)!.key = Buffer.from(key).toString('utf8');
+        key = null;
+      } else if (key && key.length < 100) key.push(c);
+      continue;
+    }
+    const top = frames.at(-1);
+    if (c === QUOTE) {
+      inString = true;
+      if (top && !top.array && top.expectKey) {
+        key = [];
+        top.expectKey = false;
+      }
+    } else if (OPEN.has(c)) {
+      frames.push({ array: c === 0x5b, index: 0, key: '', expectKey: c === 0x7b });
+      if (frames.length > limit) return pathOfFrames(frames.slice(0, -1));
+    } else if (CLOSE.has(c)) frames.pop();
+    else if (c === 0x2c && top) {
+      if (top.array) top.index++;
+      else top.expectKey = true;
+    }
+  }
+  return null;
+}
+
+/** The path through `frames` (each one's current element), as {@link tooDeepAt} writes it. */
+function pathOfFrames(frames: Frame[]): string {
+  let node: PathNode | null = null;
+  for (const f of frames) node = { key: f.array ? f.index : f.key, parent: node };
+  return pathOf(node);
+}
+
 /** Refuses a parsed JSON body nested deeper than {@link MAX_JSON_DEPTH} (400 naming where). */
 export function checkJsonBodyDepth(body: unknown, limit = MAX_JSON_DEPTH): void {
-  const at = tooDeepAt(body, limit);
+  throwIfTooDeep(tooDeepAt(body, limit), limit);
+}
+
+/** Refuses the raw UTF-8 bytes of a JSON body nested deeper than `limit`, before parsing. */
+export function checkUtf8JsonDepth(bytes: Uint8Array, limit = MAX_JSON_DEPTH): void {
+  throwIfTooDeep(tooDeepInUtf8At(bytes, limit), limit);
+}
+
+function throwIfTooDeep(at: string | null, limit: number): void {
   if (at === null) return;
   const where = at === '' ? 'The request body' : `The request body at '${at}'`;
   throw new InputPolicyError(

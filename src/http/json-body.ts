@@ -5,7 +5,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import { checkJsonBodyDepth, MAX_JSON_BODY_BYTES, MAX_JSON_DEPTH } from './input-policy.js';
+import {
+  checkJsonBodyDepth,
+  checkUtf8JsonDepth,
+  MAX_JSON_BODY_BYTES,
+  MAX_JSON_DEPTH,
+} from './input-policy.js';
 
 /** A connect-style middleware that needs nothing of express. */
 export type PlainMiddleware = (
@@ -29,14 +34,23 @@ export interface JsonBodyOptions {
  * refuses a body nested deeper than the limit with an {@link InputPolicyError}.
  */
 export function jsonBodyParser(options: JsonBodyOptions = {}): PlainMiddleware {
+  const depth = options.depth ?? MAX_JSON_DEPTH;
   const parse = express.json({
     limit: options.limit ?? MAX_JSON_BODY_BYTES,
     type: options.type ?? ['application/json', 'application/*+json'],
+    // UTF-8 (nearly every body) is checked in its raw bytes, so a hostile nest is never built;
+    // the error keeps its own status through body-parser (http-errors reuses `status`).
+    verify: (req, _res, buf, encoding) => {
+      if (encoding === 'utf-8' || encoding === 'utf8') {
+        checkUtf8JsonDepth(buf, depth);
+        (req as { depthChecked?: boolean }).depthChecked = true;
+      }
+    },
   }) as unknown as PlainMiddleware;
-  const depth = options.depth ?? MAX_JSON_DEPTH;
   return (req, res, next) =>
     parse(req, res, (err) => {
       if (err) return next(err);
+      if ((req as { depthChecked?: boolean }).depthChecked) return next();
       try {
         checkJsonBodyDepth((req as { body?: unknown }).body, depth);
       } catch (policyError) {
