@@ -167,6 +167,9 @@ export const stageVariablesSchema = z
     requestSupportedBy: z
       .enum(['senior-manager', 'designated-professional', 'named-professional', 'none'])
       .optional(),
+    /** northamptonshire Stage 5: the date a Strategic Lead offered mediation, and the partner providing it. */
+    mediationOfferedOn: calendarDate.optional(),
+    mediatingAgency: agencyId.optional(),
     /** Why the escalation was withdrawn (the `withdraw` message carries it). */
     withdrawalReason: z.string().trim().min(1).max(2000).optional(),
   })
