@@ -115,6 +115,10 @@ export const OUTCOMES = [
   'no-challenge',
   'challenge',
   'significant-harm',
+  // wiltshire §3.1(c), §2.3: who mediates a stuck case (the QA&P Sub Group's offer).
+  'qap-mediator',
+  'independent-chair',
+  'partner-organisation',
 ] as const;
 
 /** Variables the stage forms write (forms/*.form field keys). All text is free text about practice. */

@@ -16,9 +16,9 @@ export type Step =
   | { timer: string; due: string }
   /**
    * Correlate a message with this escalation: `immediate-risk` at any stage, or `withdraw` (with the
-   * `withdrawalReason` the API's withdraw action sends).
+   * `withdrawalReason` the API's withdraw action sends), or wiltshire's `serious-concern` (§3.1(a)).
    */
-  | { message: 'immediate-risk' | 'withdraw'; variables?: Record<string, FormValue> };
+  | { message: 'immediate-risk' | 'withdraw' | 'serious-concern'; variables?: Record<string, FormValue> };
 
 export interface Scenario {
   /** Given/When/Then title. */
