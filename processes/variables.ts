@@ -174,6 +174,10 @@ export const stageVariablesSchema = z
     /** northamptonshire Stage 5: the date a Strategic Lead offered mediation, and the partner providing it. */
     mediationOfferedOn: calendarDate.optional(),
     mediatingAgency: agencyId.optional(),
+    levelOfNeed: z.enum(LEVELS_OF_NEED).optional(), // east-riding §5: Children's Social Care's Section 47 decision
+    attemptsToAgree: z.string().max(4000).optional(), // east-riding §5: "evidence of all attempts to agree"
+    preConferenceDiscussion: z.boolean().optional(), // east-riding §5: social worker discussed it with the chair in advance
+    issuesArising: z.string().max(4000).optional(), // east-riding Stage Five: the chair's report to the MEE Group
     /** Why the escalation was withdrawn (the `withdraw` message carries it). */
     withdrawalReason: z.string().trim().min(1).max(2000).optional(),
   })
