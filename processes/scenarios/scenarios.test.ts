@@ -13,6 +13,7 @@ import type { Scenario } from './scenario.js';
 import { liverpool } from './liverpool.scenarios.js';
 import { northamptonshire } from './northamptonshire.scenarios.js';
 import { eastRiding } from './east-riding.scenarios.js';
+import { eastRidingBreach } from './east-riding-breach.scenarios.js';
 import { eastRidingDissent } from './east-riding-dissent.scenarios.js';
 import { wiltshire } from './wiltshire.scenarios.js';
 import { safeguardingUnit } from './safeguarding-unit.scenarios.js';
@@ -20,7 +21,7 @@ import { safeguardingUnitConference } from './safeguarding-unit-conference.scena
 
 const SUITES: Record<string, Scenario[]> = {
   'safeguarding-unit': [...safeguardingUnit, ...safeguardingUnitConference],
-  'east-riding': eastRiding,
+  'east-riding': [...eastRiding, ...eastRidingBreach],
   'east-riding conference dissent': eastRidingDissent,
   northamptonshire,
   liverpool,
