@@ -40,7 +40,7 @@ export const DISAGREEMENT_CONTEXTS = [
 export const LEVELS_OF_NEED = ['Early Help', 'S17', 'S47'] as const;
 
 /** A case reference: letters, digits and `-` `/` `.` only, so a name cannot be typed into it. */
-const caseReference = z
+export const caseReference = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9/.-]{2,39}$/i, 'a case reference of 3 to 40 letters, digits, "-", "/" or "."')
   .refine((s) => /\d/.test(s), 'a case reference contains at least one digit (never a name)');

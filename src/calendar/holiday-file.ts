@@ -79,6 +79,13 @@ export function parseHolidayFile(input: unknown, source = 'holidays file'): Holi
   return Object.freeze(result);
 }
 
+/** Both sets of extra days (a partnership's own file and the server's HOLIDAYS_FILE), per division. */
+export function mergeHolidayOverrides(a: HolidayOverrides, b: HolidayOverrides): HolidayOverrides {
+  const result = {} as Record<Division, readonly BankHoliday[]>;
+  for (const division of DIVISIONS) result[division] = Object.freeze([...a[division], ...b[division]].sort(byDate));
+  return Object.freeze(result);
+}
+
 /**
  * Reads a holidays override file through `readFile` (injected, so this module stays free of I/O)
  * and validates it. The server's HOLIDAYS_FILE and the CLI's `--holidays` both come through here.

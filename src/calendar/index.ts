@@ -35,6 +35,7 @@ export type { BankHoliday } from './bank-holiday.js';
 export {
   parseHolidayFile,
   readHolidayFile,
+  mergeHolidayOverrides,
   holidayFileSchema,
   NO_HOLIDAY_OVERRIDES,
   type HolidayFile,
@@ -49,7 +50,7 @@ export {
   type Division,
 } from './divisions.js';
 export { isoInstantSchema, parseInstant } from './instants.js';
-export { LONDON, type LocalDate } from './london-time.js';
+export { LONDON, formatLondonInstant, formatDay, londonDateOf, type LocalDate } from './london-time.js';
 export {
   CalendarError,
   InvalidTimescaleError,

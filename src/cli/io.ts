@@ -14,6 +14,8 @@ export interface CliIo {
   readFile(path: string): string;
   /** The environment variables the commands may consult (e.g. `HOLIDAYS_FILE`). */
   env: Readonly<Record<string, string | undefined>>;
+  /** All of standard input as UTF-8 (personal data and passwords come this way, never as arguments). */
+  readStdin(): Promise<string>;
 }
 
 /** Exit codes: success, an unexpected failure, and bad input or usage (the caller can fix it). */
@@ -28,5 +30,10 @@ export function processIo(proc: NodeJS.Process): CliIo {
     stderr: (text) => void proc.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
     env: proc.env,
+    async readStdin() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of proc.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
   };
 }

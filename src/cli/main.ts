@@ -20,6 +20,23 @@ const commands: CommandTable = {
     summary: "list a year's bank holidays on weekdays",
     load: () => import('./commands/holidays.js'),
   },
+  records: {
+    summary: 'verify the hash-chained record, or export an escalation’s entries',
+    load: () => import('./commands/records.js'),
+  },
+  documents: {
+    summary: 'list or export an escalation’s generated documents (audited)',
+    load: () => import('./commands/documents.js'),
+  },
+  subjects: {
+    summary: "import children's details into the protected store (JSON on stdin)",
+    load: () => import('./commands/subjects.js'),
+  },
+  directory: {
+    summary: 'print an example directory file (DIRECTORY_FILE) for every contact group',
+    load: () => import('./commands/directory.js'),
+  },
+  audit: { summary: 'verify the hash-chained audit log', load: () => import('./commands/audit.js') },
 };
 
 // The entry point: the only place that touches the real process (argv, streams, environment).

@@ -11,7 +11,7 @@ export interface MemoryIo extends CliIo {
  * Output goes to strings; files are read from the real disk; the environment is the one given
  * (empty by default, so the host's `HOLIDAYS_FILE` cannot leak into a test).
  */
-export function memoryIo(env: Record<string, string | undefined> = {}): MemoryIo {
+export function memoryIo(env: Record<string, string | undefined> = {}, stdin = ''): MemoryIo {
   let out = '';
   let err = '';
   return {
@@ -19,6 +19,7 @@ export function memoryIo(env: Record<string, string | undefined> = {}): MemoryIo
     stderr: (text) => void (err += text),
     readFile: (path) => readFileSync(path, 'utf8'),
     env,
+    readStdin: async () => stdin,
     get out() {
       return out;
     },

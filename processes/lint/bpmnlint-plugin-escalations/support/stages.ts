@@ -4,19 +4,10 @@
  * records its outcome; the ways out of a stage are the paths from that task (or from an interrupting
  * timer on it) to an element of another group, or to an end event.
  */
+import { groupOf } from '../../../stage-ids.js';
 import { flowElements, is, type ModdleElement } from './moddle.js';
 
-/** The group of an element id: the text before its first `_` (the whole id if there is none). */
-export function groupOf(id: string): string {
-  const at = id.indexOf('_');
-  return at < 0 ? id : id.slice(0, at);
-}
-
-/** The stage number of a group named `Stage<N>`, else null. */
-export function stageNumber(group: string): number | null {
-  const match = /^Stage(\d+)$/.exec(group);
-  return match ? Number(match[1]) : null;
-}
+export { groupOf, stageNumber } from '../../../stage-ids.js';
 
 /** The targets of a flow node's outgoing sequence flows. */
 export function successors(node: ModdleElement): ModdleElement[] {

@@ -1,0 +1,55 @@
+/**
+ * The application data of DATA_DIR for CLI commands: the database (beside a running server: WAL
+ * readers and short write transactions, never the engine's lock) and the key (DATA_KEY or the key
+ * file; the CLI never creates one). Reads of personal data are audited as `cli:<os user>`.
+ */
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import type { Database as Db } from 'better-sqlite3';
+import { openAppDatabase } from '../store/app-database.js';
+import { dataFiles } from '../store/data-files.js';
+import { loadDataKey } from '../crypto/data-key.js';
+import { RecordStore } from '../record/record-store.js';
+import { DocumentStore } from '../documents/document-store.js';
+import { SubjectStore } from '../subjects/subject-store.js';
+import { AuditLog } from '../audit/audit-log.js';
+import type { CliIo } from './io.js';
+
+export interface AppData {
+  db: Db;
+  record: RecordStore;
+  documents: DocumentStore;
+  subjects: SubjectStore;
+  audit: AuditLog;
+  /** Who the audit log names for this command. */
+  actor: string;
+  close(): void;
+}
+
+/** A problem the user can fix (no data directory yet, no key): exit 2 with this message. */
+export class AppDataUnavailable extends Error {}
+
+export function openAppData(io: CliIo): AppData {
+  const dataDir = path.resolve(io.env.DATA_DIR?.trim() || './data');
+  const files = dataFiles(dataDir);
+  if (!existsSync(files.app)) {
+    throw new AppDataUnavailable(`no application data in ${dataDir} (set DATA_DIR to the server's data directory)`);
+  }
+  let key;
+  try {
+    key = loadDataKey({ dataKey: io.env.DATA_KEY, keyFile: files.keyFile, mayCreate: false });
+  } catch (error) {
+    throw new AppDataUnavailable((error as Error).message);
+  }
+  const db = openAppDatabase(files.app);
+  return {
+    db,
+    record: new RecordStore(db, key.bytes),
+    documents: new DocumentStore(db, key.bytes),
+    subjects: new SubjectStore(db, key.bytes),
+    audit: new AuditLog(db),
+    actor: `cli:${userInfo().username}`,
+    close: () => db.close(),
+  };
+}

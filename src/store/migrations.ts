@@ -1,0 +1,121 @@
+/**
+ * The application database's schema, one forward-only step per release that changed it. A step is
+ * never edited once released: add the next one. Each table belongs to one domain module
+ * (src/record, src/outbox, src/documents, src/subjects, src/audit); its SQL sits here so the
+ * order of every step is in one place.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the record, the outbox and invites, documents, subjects, the audit log (issue 13).
+  `
+  CREATE TABLE record_entries (
+    seq INTEGER PRIMARY KEY,
+    external_task_id TEXT UNIQUE,
+    escalation_id TEXT NOT NULL,
+    case_reference TEXT NOT NULL,
+    partnership TEXT NOT NULL,
+    process_instance_id TEXT,
+    stage TEXT,
+    element_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    actor_role TEXT,
+    actor_agency TEXT,
+    outcome TEXT,
+    corrects_seq INTEGER,
+    recorded_at TEXT NOT NULL,
+    payload_hash TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX record_entries_by_escalation ON record_entries (escalation_id, seq);
+  CREATE INDEX record_entries_by_partnership ON record_entries (partnership, kind, recorded_at);
+  CREATE TRIGGER record_entries_append_only_update BEFORE UPDATE ON record_entries
+    BEGIN SELECT RAISE(ABORT, 'record entries are append-only: write a correction instead'); END;
+  CREATE TRIGGER record_entries_append_only_delete BEFORE DELETE ON record_entries
+    BEGIN SELECT RAISE(ABORT, 'record entries are append-only: write a correction instead'); END;
+  CREATE TABLE record_payloads (
+    seq INTEGER PRIMARY KEY REFERENCES record_entries (seq),
+    sealed BLOB NOT NULL
+  );
+
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    effect_key TEXT NOT NULL UNIQUE,
+    escalation_id TEXT NOT NULL,
+    partnership TEXT NOT NULL,
+    process_instance_id TEXT,
+    external_task_id TEXT,
+    element_id TEXT,
+    template TEXT NOT NULL,
+    role TEXT,
+    recipient TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    text_body TEXT NOT NULL,
+    html_body TEXT NOT NULL,
+    ics TEXT,
+    message_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE INDEX outbox_by_escalation ON outbox (escalation_id, id);
+  CREATE INDEX outbox_by_recipient ON outbox (recipient, id);
+
+  CREATE TABLE invites (
+    escalation_id TEXT NOT NULL,
+    due_variable TEXT NOT NULL,
+    uid TEXT NOT NULL,
+    sequence INTEGER NOT NULL,
+    due_at TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    stage_group TEXT NOT NULL,
+    recipients TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active', 'cancelled')),
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (escalation_id, due_variable)
+  );
+
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    external_task_id TEXT UNIQUE,
+    escalation_id TEXT NOT NULL,
+    case_reference TEXT NOT NULL,
+    partnership TEXT NOT NULL,
+    form TEXT NOT NULL,
+    element_id TEXT,
+    created_at TEXT NOT NULL,
+    missing TEXT NOT NULL,
+    pdf BLOB NOT NULL,
+    json BLOB NOT NULL
+  );
+  CREATE INDEX documents_by_escalation ON documents (escalation_id, created_at);
+
+  CREATE TABLE subjects (
+    partnership TEXT NOT NULL,
+    case_reference TEXT NOT NULL,
+    sealed BLOB NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (partnership, case_reference)
+  );
+
+  CREATE TABLE audit_entries (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT,
+    escalation_id TEXT,
+    outcome TEXT NOT NULL,
+    source TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_escalation ON audit_entries (escalation_id, seq);
+  CREATE TRIGGER audit_entries_append_only_update BEFORE UPDATE ON audit_entries
+    BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+  CREATE TRIGGER audit_entries_append_only_delete BEFORE DELETE ON audit_entries
+    BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+  `,
+];

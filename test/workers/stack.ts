@@ -1,0 +1,168 @@
+/**
+ * The whole worker stack for end-to-end tests, with real parts only: the embedded engine on SQLite
+ * with a fake clock, its `/engine-rest` on a random port, the real workers polling it through the
+ * official client over HTTP, the application database and key in a temp DATA_DIR, and a real SMTP
+ * server that parses what it receives. Helpers raise escalations, complete stage tasks, fire timers
+ * and wait until the workers have nothing left to do.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeClock } from '../../src/clock/fake-clock.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { openEmbeddedEngine, type EmbeddedEngine } from '../../src/engine/embedded/index.js';
+import { createServer, listen, type RunningServer } from '../../src/engine/rest-server/index.js';
+import type { ExternalTask } from '../../src/engine/port.js';
+import { deployProcesses } from '../../processes/deploy.js';
+import { loadPartnerships } from '../../processes/catalogue.js';
+import {
+  parseStartVariables,
+  startVariablesFor,
+  toStageVariableMap,
+  toStartVariableMap,
+  type StartVariablesInput,
+} from '../../processes/variables.js';
+import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
+import type { FormValue } from '../../processes/scenarios/scenario.js';
+import { createWorkerApp, type WorkerApp } from '../../workers/app.js';
+import type { WorkerConfig } from '../../workers/config.js';
+import { exampleDirectory } from '../../workers/notify/example-directory.js';
+import { startWorkers, type RunningWorkers } from '../../workers/runtime/runner.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { tempDir } from '../support/temp-dir.js';
+
+/** Monday 2 November 2026, 10:00 in London: the stack's fake "now" when it starts. */
+export const STACK_START = '2026-11-02T10:00:00.000Z';
+
+export interface StackOptions {
+  /** Start the SMTP sink and send through it (default true); false keeps messages in the outbox. */
+  smtp?: boolean;
+  /** Lock duration of the workers' tasks (ms of the fake clock). */
+  lockDuration?: number;
+}
+
+export interface Raised {
+  escalationId: string;
+  processInstanceId: string;
+}
+
+let counter = 0;
+
+export class Stack {
+  private constructor(
+    readonly dir: ReturnType<typeof tempDir>,
+    readonly clock: FakeClock,
+    readonly engine: EmbeddedEngine,
+    readonly server: RunningServer,
+    readonly smtp: SmtpSink | null,
+    readonly app: WorkerApp,
+    readonly workers: RunningWorkers,
+    readonly config: WorkerConfig,
+  ) {}
+
+  static async start(options: StackOptions = {}): Promise<Stack> {
+    const dir = tempDir('stack');
+    const clock = new FakeClock(STACK_START);
+    const engine = await openEmbeddedEngine({ databaseFile: join(dir.path, 'engine.sqlite'), clock });
+    await deployProcesses(engine);
+    const server = await listen(createServer({ engine, logger: silentLogger }), 0, '127.0.0.1');
+    const smtp = options.smtp === false ? null : await new SmtpSink().up();
+    const directoryFile = join(dir.path, 'directory.json');
+    writeFileSync(directoryFile, JSON.stringify(exampleDirectory(loadPartnerships())));
+    const config: WorkerConfig = {
+      engineUrl: server.engineRestUrl,
+      auth: null,
+      workerId: 'stack-worker',
+      maxTasks: 10,
+      lockDuration: options.lockDuration ?? 60_000,
+      asyncResponseTimeout: 1_000,
+      smtpUrl: smtp?.url ?? null,
+      mailFrom: 'Escalations <escalations@lscp.example.org>',
+      directoryFile,
+      publicUrl: 'https://escalations.example.org',
+      dataDir: join(dir.path, 'data'),
+      holidaysFile: null,
+      dataKey: null,
+    };
+    const app = await createWorkerApp({ config, clock, logger: silentLogger, mayCreateKey: true, defaultPublicUrl: '' });
+    const workers = Stack.run(app, config);
+    return new Stack(dir, clock, engine, server, smtp, app, workers, config);
+  }
+
+  static run(app: WorkerApp, config: WorkerConfig): RunningWorkers {
+    return startWorkers({ ...config, baseUrl: config.engineUrl!, workers: app.workers, logger: silentLogger });
+  }
+
+  /** Raises an escalation on the diagram that handles its context, as the API will. */
+  async raise(partnership: StartVariablesInput['partnership'], over: Partial<StartVariablesInput> = {}): Promise<Raised> {
+    counter += 1;
+    const entry = loadPartnerships().find((p) => p.settings.id === partnership)!;
+    const input = startVariablesFor(entry.settings, {
+      ...SAMPLE_ESCALATION,
+      partnership,
+      escalationId: `stack-${counter}-${this.clock.now().toString(36)}`,
+      raisedAt: new Date(this.clock.now()),
+      caseReference: `CR-2026-${String(counter).padStart(5, '0')}`,
+      ...over,
+    });
+    const vars = parseStartVariables(input);
+    const diagram = entry.settings.diagrams.find((d) => d.contexts.includes(vars.disagreementContext))!;
+    const pi = await this.engine.startProcessInstance({
+      definitionKey: diagram.key,
+      businessKey: vars.escalationId,
+      variables: toStartVariableMap(vars),
+    });
+    return { escalationId: vars.escalationId, processInstanceId: pi.id };
+  }
+
+  /**
+   * Waits until the escalation has no external task left that a worker could still take (every one
+   * completed, or an incident with no retries), and no handler is running.
+   */
+  async settle(r: Raised, timeoutMs = 30_000): Promise<ExternalTask[]> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const open = await this.engine.listExternalTasks({ processInstanceId: r.processInstanceId });
+      const waiting = open.filter((t) => t.retries === null || t.retries > 0);
+      if (waiting.length === 0 && this.workers.inFlight() === 0) return open;
+      if (performance.now() > deadline) {
+        throw new Error(`still waiting for ${waiting.map((t) => `${t.activityId} (${t.topicName})`).join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  /** Completes the open user task `taskKey` with form values, then waits for the workers. */
+  async complete(r: Raised, taskKey: string, values: Record<string, FormValue>): Promise<void> {
+    const [task] = await this.engine.listUserTasks({ processInstanceId: r.processInstanceId, taskDefinitionKey: taskKey });
+    if (!task) throw new Error(`no open user task ${taskKey}`);
+    await this.engine.completeUserTask(task.id, { variables: toStageVariableMap(values) });
+    await this.settle(r);
+  }
+
+  /** Fires a timer boundary event now (`POST /job/{id}/execute`), then waits for the workers. */
+  async fire(r: Raised, timerId: string): Promise<void> {
+    const [job] = await this.engine.listJobs({ processInstanceId: r.processInstanceId, activityId: timerId });
+    if (!job) throw new Error(`no timer job ${timerId}`);
+    await this.engine.executeJob(job.id);
+    await this.settle(r);
+  }
+
+  /** Activity ids the escalation has passed, in order. */
+  async path(r: Raised): Promise<string[]> {
+    const history = await this.engine.listHistoricActivityInstances({
+      processInstanceId: r.processInstanceId,
+      sortBy: 'startTime',
+      sortOrder: 'asc',
+    });
+    return history.map((h) => h.activityId);
+  }
+
+  async stop(): Promise<void> {
+    await this.workers.stop();
+    this.app.close();
+    await this.server.close();
+    await this.engine.close();
+    await this.smtp?.down();
+    this.dir.remove();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The workers' composition root: opens the application database in DATA_DIR and its key, reads
+ * the partnerships, forms, directory and templates once, and builds the four topic workers with
+ * their dependencies. `npm run workers` and `npm start` both call it; neither reads files later.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Database as Db } from 'better-sqlite3';
+import type { Clock } from '../src/clock/clock.js';
+import type { Logger } from '../src/log/logger.js';
+import { NO_HOLIDAY_OVERRIDES, readHolidayFile } from '../src/calendar/index.js';
+import { openAppDatabase } from '../src/store/app-database.js';
+import { dataFiles } from '../src/store/data-files.js';
+import { loadDataKey } from '../src/crypto/data-key.js';
+import { RecordStore } from '../src/record/record-store.js';
+import { OutboxStore } from '../src/messaging/outbox-store.js';
+import { InviteStore } from '../src/messaging/invite-store.js';
+import { DocumentStore } from '../src/documents/document-store.js';
+import { SubjectStore } from '../src/subjects/subject-store.js';
+import { AuditLog } from '../src/audit/audit-log.js';
+import { loadPartnerships, type PartnershipEntry } from '../processes/catalogue.js';
+import { loadFormCatalogue } from '../processes/forms-catalogue.js';
+import { DOCUMENTS } from '../forms/documents/index.js';
+import type { WorkerConfig } from './config.js';
+import { partnershipCalendars } from './schedule/calendars.js';
+import { createScheduleWorker } from './schedule/schedule-worker.js';
+import { parseDirectory, type Directory } from './notify/directory.js';
+import { exampleDirectory } from './notify/example-directory.js';
+import { Templates } from './notify/templates.js';
+import { NoticeComposer } from './notify/notices.js';
+import { createNotifyWorker } from './notify/notify-worker.js';
+import { InviteCanceller } from './notify/invite-canceller.js';
+import { createRecordWorker } from './record/record-worker.js';
+import { createFormWorker } from './form/form-worker.js';
+import { Messenger } from './messaging/messenger.js';
+import { createSmtpMailer } from './messaging/smtp-mailer.js';
+import type { Mailer } from './messaging/mailer.js';
+import type { TopicWorker } from './runtime/topic-worker.js';
+
+/** The stores the workers write, for the API and the CLI in the same process. */
+export interface WorkerStores {
+  db: Db;
+  record: RecordStore;
+  outbox: OutboxStore;
+  invites: InviteStore;
+  documents: DocumentStore;
+  subjects: SubjectStore;
+  audit: AuditLog;
+}
+
+export interface WorkerApp {
+  workers: TopicWorker[];
+  stores: WorkerStores;
+  /** Where messages go: `smtp` or `outbox` (kept queued), and which directory resolves roles. */
+  delivery: { mode: 'smtp' | 'outbox'; directory: 'file' | 'example' };
+  close(): void;
+}
+
+export interface WorkerAppOptions {
+  config: WorkerConfig;
+  clock: Clock;
+  logger: Logger;
+  /** Whether the key file may be created (the embedded default only). */
+  mayCreateKey: boolean;
+  /** The public base URL when PUBLIC_URL is not set (npm start knows its own). */
+  defaultPublicUrl: string;
+  /** For tests: a mailer other than SMTP. */
+  mailer?: Mailer | null;
+}
+
+/** Reads everything once and builds the workers; throws (naming the file) when a setting is unusable. */
+export async function createWorkerApp(options: WorkerAppOptions): Promise<WorkerApp> {
+  const { config, clock } = options;
+  const partnerships = loadPartnerships();
+  const byId = new Map<string, PartnershipEntry>(partnerships.map((p) => [p.settings.id, p]));
+  const read = (p: string) => readFileSync(p, 'utf8');
+  const serverHolidays = config.holidaysFile ? readHolidayFile(config.holidaysFile, read) : NO_HOLIDAY_OVERRIDES;
+  const directory = loadDirectory(config.directoryFile, partnerships);
+  const forms = await loadFormCatalogue();
+  mkdirSync(config.dataDir, { recursive: true });
+  const files = dataFiles(config.dataDir);
+  const key = loadDataKey({ dataKey: config.dataKey ?? undefined, keyFile: files.keyFile, mayCreate: options.mayCreateKey });
+  const db = openAppDatabase(files.app);
+  const publicUrl = config.publicUrl ?? options.defaultPublicUrl;
+  const organizer = organizerOf(config.mailFrom);
+  const stores: WorkerStores = {
+    db,
+    record: new RecordStore(db, key.bytes),
+    outbox: new OutboxStore(db),
+    invites: new InviteStore(db, new URL(publicUrl).hostname || 'escalations'),
+    documents: new DocumentStore(db, key.bytes),
+    subjects: new SubjectStore(db, key.bytes),
+    audit: new AuditLog(db),
+  };
+  const mailer = options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
+  const templates = new Templates();
+  const messenger = new Messenger({ outbox: stores.outbox, mailer, clock, from: config.mailFrom });
+  const noticeDeps = { directory, partnerships: byId, templates, invites: stores.invites, clock, publicUrl, organizer };
+  const composer = new NoticeComposer(noticeDeps);
+  const canceller = new InviteCanceller({ db, invites: stores.invites, messenger, templates, clock, publicUrl, organizer });
+  const workers = [
+    createScheduleWorker({ calendars: partnershipCalendars(partnerships, serverHolidays, read), clock }),
+    createNotifyWorker({ ...noticeDeps, messenger }),
+    createRecordWorker({ record: stores.record, forms, partnerships: byId, invites: canceller, clock }),
+    createFormWorker({
+      definitions: DOCUMENTS,
+      documents: stores.documents,
+      subjects: stores.subjects,
+      record: stores.record,
+      audit: stores.audit,
+      partnerships: byId,
+      composer,
+      messenger,
+      clock,
+      workerId: config.workerId,
+    }),
+  ];
+  return {
+    workers,
+    stores,
+    delivery: { mode: mailer ? 'smtp' : 'outbox', directory: config.directoryFile ? 'file' : 'example' },
+    close() {
+      mailer?.close();
+      db.close();
+    },
+  };
+}
+
+function loadDirectory(file: string | null, partnerships: readonly PartnershipEntry[]): Directory {
+  if (file === null) return exampleDirectory(partnerships);
+  if (!existsSync(file)) throw new Error(`DIRECTORY_FILE: ${file} does not exist`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`DIRECTORY_FILE: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  try {
+    return parseDirectory(json);
+  } catch (error) {
+    throw new Error(`DIRECTORY_FILE: ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** `Name <address>` → its parts, for calendar invites' ORGANIZER. */
+function organizerOf(mailFrom: string): { name: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
+  return match ? { name: match[1]!.trim() || 'Escalations', email: match[2]!.trim() } : { name: 'Escalations', email: mailFrom.trim() };
+}

@@ -1,0 +1,99 @@
+/**
+ * `escalation-record`: appends the entry of kind `recordKind` to the escalation's hash-chained
+ * record: the raise (with what the disagreement is), every stage's outcome with the stage's form
+ * data, breaches, the resolution or the unresolved close, withdrawal (with its reason), lessons.
+ * One entry per external task, so a redelivered task adds nothing. When a stage's outcome is
+ * recorded, invites for its deadlines still ahead are cancelled.
+ */
+import type { Clock } from '../../src/clock/clock.js';
+import type { RecordStore } from '../../src/record/record-store.js';
+import { stageFormKeys, type FormCatalogue } from '../../processes/forms-catalogue.js';
+import type { PartnershipEntry } from '../../processes/catalogue.js';
+import { groupOf } from '../../processes/stage-ids.js';
+import { complete, type TopicWorker } from '../runtime/topic-worker.js';
+import type { TaskView } from '../runtime/task.js';
+import type { InviteCanceller } from '../notify/invite-canceller.js';
+import { escalationFacts } from '../notify/notices.js';
+
+export interface RecordWorkerDependencies {
+  record: RecordStore;
+  forms: FormCatalogue;
+  partnerships: ReadonlyMap<string, PartnershipEntry>;
+  invites: InviteCanceller;
+  clock: Clock;
+}
+
+/** What the raise entry keeps of the start variables: what the disagreement is, sought and when. */
+const RAISE_FIELDS = [
+  'disagreement',
+  'outcomeSought',
+  'timescaleSought',
+  'immediateRisk',
+  'childStatus',
+  'disagreementContext',
+  'seriousConcern',
+  'levelOfNeed',
+  'raisedByRole',
+  'raisedByOrganisation',
+  'otherAgencyRole',
+  'otherAgency',
+  'otherOrganisation',
+];
+const FIXED_OUTCOMES: Record<string, string> = {
+  'stage-breached': 'breached',
+  resolution: 'resolved',
+  'closed-unresolved': 'unresolved',
+  withdrawn: 'withdrawn',
+};
+
+export function createRecordWorker(deps: RecordWorkerDependencies): TopicWorker {
+  return {
+    topic: 'escalation-record',
+    async handle(task) {
+      const facts = escalationFacts(task, deps.partnerships);
+      const kind = task.text('recordKind');
+      const group = groupOf(task.activityId);
+      const raise = kind === 'escalation-raised';
+      deps.record.append({
+        externalTaskId: task.id,
+        escalationId: facts.escalationId,
+        caseReference: facts.caseReference,
+        partnership: facts.partnership.settings.id,
+        processInstanceId: task.processInstanceId,
+        stage: task.optionalText('stage'),
+        elementId: task.activityId,
+        kind,
+        actorRole: task.optionalText(raise ? 'raisedByRole' : 'actorRole'),
+        actorAgency: task.optionalText(raise ? 'raisedByAgency' : 'actorAgency'),
+        outcome: FIXED_OUTCOMES[kind] ?? (kind === 'stage-outcome' ? task.optionalText('outcome') : null),
+        correctsSeq: null,
+        recordedAt: new Date(deps.clock.now()),
+        payload: payloadOf(task, kind, stageKeys(deps.forms, task, group)),
+      });
+      if (kind === 'stage-outcome') await deps.invites.cancelForStage(task, facts, group);
+      return complete();
+    },
+  };
+}
+
+function stageKeys(forms: FormCatalogue, task: TaskView, group: string): string[] {
+  return task.processDefinitionKey ? stageFormKeys(forms, task.processDefinitionKey, group) : [];
+}
+
+/** The details an entry keeps (sealed at rest); null when there are none. */
+function payloadOf(task: TaskView, kind: string, formKeys: readonly string[]): Record<string, unknown> | null {
+  const fields =
+    kind === 'escalation-raised'
+      ? RAISE_FIELDS
+      : kind === 'withdrawn'
+        ? ['withdrawalReason']
+        : kind === 'lessons'
+          ? ['multiAgencyLessons', 'lessons', 'lessonsDetails', ...formKeys]
+          : formKeys;
+  const payload: Record<string, unknown> = {};
+  for (const name of new Set([...fields, 'register'])) {
+    const value = task.value(name);
+    if (value !== undefined) payload[name] = value;
+  }
+  return Object.keys(payload).length === 0 ? null : payload;
+}
