@@ -66,10 +66,10 @@ function fuzzDiagrams() {
   return [ext, user, timer] as const;
 }
 
-/** Seeds the server at `baseUrl` (…/engine-rest) and returns the ids to fuzz with. */
-export async function seed(baseUrl: string, auth: { user: string; password: string }): Promise<SeededIds> {
-  const call = client(baseUrl, `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`);
-  const [ext, user, timer] = fuzzDiagrams();
+type Call = ReturnType<typeof client>;
+
+/** Deploys the fuzzing diagrams (and the user task's form) as one deployment. */
+async function deploy(call: Call, [ext, user, timer]: ReturnType<typeof fuzzDiagrams>) {
   const form = new FormData();
   form.append('deployment-name', 'fuzz');
   for (const [name, text] of [
@@ -82,6 +82,14 @@ export async function seed(baseUrl: string, auth: { user: string; password: stri
   const deployment = (await call('POST', '/deployment/create', form)) as Answer;
   const resources = (await call('GET', `/deployment/${deployment.id}/resources`)) as Answer[];
   const definitions = (await call('GET', `/process-definition?deploymentId=${deployment.id}`)) as Answer[];
+  return { deployment, resources, definitions };
+}
+
+/** Seeds the server at `baseUrl` (…/engine-rest) and returns the ids to fuzz with. */
+export async function seed(baseUrl: string, auth: { user: string; password: string }): Promise<SeededIds> {
+  const call = client(baseUrl, `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`);
+  const [ext, user, timer] = fuzzDiagrams();
+  const { deployment, resources, definitions } = await deploy(call, [ext, user, timer]);
   const start = async (key: string, variables: unknown) =>
     (
       (await call('POST', `/process-definition/key/${key}/start`, {

@@ -171,32 +171,39 @@ export function parseMultipart(
       fail(err as Error);
       return;
     }
-    const fields = new Map<string, string>();
-    const files: Promise<FilePart>[] = [];
-    parser.on('field', (name, value, info) => {
-      if (info.valueTruncated)
-        fail(partTooLarge('FIELD_TOO_LARGE', `Form field '${shownField(name)}'`, limits.fieldBytes));
-      else fields.set(name, value);
-    });
-    parser.on('file', (name, stream, info) => files.push(readFile(name, stream, info, limits, fail)));
-    parser.on('partsLimit', () =>
-      fail(
-        new InputPolicyError(
-          'TOO_MANY_PARTS',
-          413,
-          '(upload)',
-          limits.parts,
-          `More than ${limits.parts} form parts`,
-        ),
-      ),
-    );
-    parser.on('error', () => fail(malformed()));
-    parser.on(
-      'close',
-      () => void Promise.all(files).then((parts) => !failure && resolve({ fields, files: parts })),
-    );
+    collect(parser, limits, fail, (body) => !failure && resolve(body));
     feed(req, parser, limits.totalBytes, () => failure !== null, fail);
   });
+}
+
+/** Collects the parser's fields and files; `done` gets them once the body has ended. */
+function collect(
+  parser: busboy.Busboy,
+  limits: MultipartLimits,
+  fail: (err: Error) => void,
+  done: (body: MultipartBody) => void,
+): void {
+  const fields = new Map<string, string>();
+  const files: Promise<FilePart>[] = [];
+  parser.on('field', (name, value, info) => {
+    if (info.valueTruncated)
+      fail(partTooLarge('FIELD_TOO_LARGE', `Form field '${shownField(name)}'`, limits.fieldBytes));
+    else fields.set(name, value);
+  });
+  parser.on('file', (name, stream, info) => files.push(readFile(name, stream, info, limits, fail)));
+  parser.on('partsLimit', () =>
+    fail(
+      new InputPolicyError(
+        'TOO_MANY_PARTS',
+        413,
+        '(upload)',
+        limits.parts,
+        `More than ${limits.parts} form parts`,
+      ),
+    ),
+  );
+  parser.on('error', () => fail(malformed()));
+  parser.on('close', () => void Promise.all(files).then((parts) => done({ fields, files: parts })));
 }
 
 /**
