@@ -162,6 +162,10 @@ export const stageVariablesSchema = z
       .string()
       .regex(/^[A-Za-z0-9][A-Za-z0-9/.-]{0,39}$/, 'letters, digits, "-", "/" or "." (up to 40)')
       .optional(),
+    /** liverpool Appendix 1 "Concern", "Actions Undertaken Towards Resolution"; Stage 1 line managers' professionals meeting. */
+    concern: z.string().max(2000).optional(),
+    actionsUndertaken: z.string().max(4000).optional(),
+    professionalsMeeting: z.enum(['convened', 'not-needed']).optional(),
     /** liverpool Appendix 2, for the LSCB Business Manager: "Date received by LSCB Business Manager". */
     businessManagerReceivedOn: calendarDate.optional(),
     /** liverpool Appendix 2 "Outcome / Issues notified to LSCB Executive Group: Date". */
