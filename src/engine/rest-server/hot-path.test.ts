@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { openHarness, type Harness } from '../../../test/engine/harness.js';
+import { compileTrustProxy } from '../../http/client-address.js';
 import { createServer, requestListener } from './server.js';
 
 /** One raw request: the bytes and headers exactly as given. */
@@ -164,4 +165,50 @@ describe('rest-server/hot-path: the per-task commands answer exactly as through 
     const left = await h.engine.listExternalTasks({});
     expect(left.map((t) => t.id)).not.to.include.members([tasks[1], tasks[2]]);
   });
+});
+
+describe('rest-server/hot-path: the loopback-only check answers exactly as through express', () => {
+  let h: Harness;
+  const servers: http.Server[] = [];
+  const port = { hot: 0, plain: 0 };
+  let taken = 0;
+
+  before(async () => {
+    h = await openHarness();
+    const options = { engine: h.engine, loopbackOnly: true, trustProxy: compileTrustProxy('loopback') };
+    const listener = requestListener(createServer(options));
+    const serve = async (l: http.RequestListener) => {
+      const server = http.createServer(l);
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      servers.push(server);
+      return (server.address() as AddressInfo).port;
+    };
+    port.hot = await serve((req, res) => {
+      listener(req, res);
+      if (!('res' in req)) taken++;
+    });
+    port.plain = await serve(createServer(options));
+  });
+  after(async () => {
+    for (const s of servers) await new Promise((resolve) => s.close(resolve));
+    await h.close();
+  });
+
+  for (const [what, forwarded, status] of [
+    ['a far client behind the trusted loopback proxy', '203.0.113.7', 401],
+    ['a local client behind the trusted loopback proxy', '127.0.0.1', 404],
+  ] as const) {
+    it(`Given ${what}, when a task command is sent with and without the hot path, then both answer ${status} alike`, async () => {
+      const raw = (): Raw => ({
+        path: '/engine-rest/external-task/no-such-task/complete',
+        headers: { ...json, 'x-forwarded-for': forwarded },
+        body: '{"workerId":"w"}',
+      });
+      const before = taken;
+      const viaHot = await send(port.hot, raw());
+      const viaExpress = await send(port.plain, raw());
+      expect(viaHot).to.deep.equal(viaExpress);
+      expect([taken - before, viaHot.status]).to.deep.equal([1, status]);
+    });
+  }
 });
