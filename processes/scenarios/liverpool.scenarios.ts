@@ -1,13 +1,18 @@
-/** liverpool: LSCB Resolution & Escalation Procedure. */
-import { resolved, unresolved, type Scenario } from './scenario.js';
+/**
+ * liverpool: LSCB Resolution & Escalation Procedure (Liverpool Safeguarding Children Board, version
+ * 180501): the raise, Stage 1 (the workers, then the line managers), Stage 2 with its NOTE, immediate
+ * risk and withdrawal. Stages 3 and 4 and the Report to LSCB are in liverpool-lscb.scenarios.ts.
+ */
+import { resolved, unresolved, type Scenario, type Step } from './scenario.js';
 
-const key = 'LiverpoolEscalation';
-const start = {
+export const key = 'LiverpoolEscalation';
+export const start = {
   partnership: 'liverpool' as const,
   raisedByAgency: 'school',
   otherAgency: 'childrens-services',
+  levelOfNeed: 'S17' as const,
 };
-const S1 = [
+export const S1 = [
   'Raise_Record',
   'Stage1_ScheduleDeadline',
   'Stage1_NotifyParties',
@@ -15,64 +20,60 @@ const S1 = [
   'Stage1_RecordCaseFile',
   'Stage1_SummaryLog',
 ];
-const S1LM = [
+export const S1LM = [
   'Stage1LineManager_ScheduleDeadline',
   'Stage1LineManager_NotifyParties',
   'Stage1LineManager_RecordOutcome',
   'Stage1LineManager_RecordCaseFile',
   'Stage1LineManager_SummaryLog',
 ];
-const S2 = [
+export const S2 = [
   'Stage2_ScheduleDeadline',
   'Stage2_NotifyParties',
   'Stage2_RecordOutcome',
   'Stage2_RecordCaseFile',
   'Stage2_SummaryLog',
 ];
-const S3 = [
-  'Stage3_Appendix2Referral',
-  'Stage3_ScheduleDeadline',
-  'Stage3_NotifyParties',
-  'Stage3_RecordOutcome',
-  'Stage3_RecordCaseFile',
-  'Stage3_Appendix2Outcome',
+export const RESOLVED = ['Resolved_Record', 'Resolved_ConfirmAllParties', 'Escalation_Resolved'];
+/** What an agency's Summary Log (Appendix 1) asks of the line managers and safeguarding representatives. */
+export const appendix1 = {
+  agencyEscalationNumber: 'SCH-2026/017',
+  concern: 'Neglect: missed health appointments',
+  actionsUndertaken:
+    'Telephone discussion between the workers; line managers discussed with their counterparts',
+};
+export const toStage2: Step[] = [
+  { complete: 'Stage1_RecordOutcome', with: { ...unresolved, ...appendix1 } },
+  {
+    complete: 'Stage1LineManager_RecordOutcome',
+    with: { ...unresolved, ...appendix1, professionalsMeeting: 'convened' },
+  },
 ];
-const S3M = [
-  'Stage3Mediation_AskBusinessManager',
-  'Stage3Mediation_ScheduleDeadline',
-  'Stage3Mediation_NotifyParties',
-  'Stage3Mediation_RecordOutcome',
-];
-const S4 = [
-  'Stage4_NotifyBusinessManager',
-  'Stage4_RequestRepresentations',
-  'Stage4_ScheduleDeadline',
-  'Stage4_NotifyParties',
-  'Stage4_RecordOutcome',
-  'Stage4_Appendix2Outcome',
-];
-const RESOLVED = ['Resolved_Record', 'Resolved_ConfirmAllParties', 'Escalation_Resolved'];
-const toStage2 = [
-  { complete: 'Stage1_RecordOutcome', with: unresolved },
-  { complete: 'Stage1LineManager_RecordOutcome', with: unresolved },
-];
-const toStage3 = [...toStage2, { complete: 'Stage2_RecordOutcome', with: unresolved }];
-const toStage4 = [
-  ...toStage3,
-  { complete: 'Stage3_RecordOutcome', with: unresolved },
-  { complete: 'Stage3Mediation_RecordOutcome', with: unresolved },
+/** Stage 2 unresolved, with the Report to LSCB (Appendix 2) fields its referral needs. */
+export const toStage3: Step[] = [
+  ...toStage2,
+  {
+    complete: 'Stage2_RecordOutcome',
+    with: {
+      ...unresolved,
+      ...appendix1,
+      otherProfessionals: [{ role: 'Named Nurse', agency: 'health' }],
+      discussionDate: new Date('2026-11-09T00:00:00.000Z'),
+      resolutionMethod: 'Discussion between the organisation safeguarding representatives',
+    },
+  },
 ];
 
 export const liverpool: Scenario[] = [
   {
     title:
-      'Given a disagreement raised on Monday, When the workers resolve it in their discussion, Then Stage 1 records it on the case file and Summary Log and every party gets the outcome',
-    cite: 'liverpool RECORD, Stage 1 Attempt Resolution',
+      'Given a disagreement raised on Monday, When the workers resolve it in their discussion, Then Stage 1 writes the case record and the Summary Log, every party gets the outcome and no Report to LSCB is asked for',
+    cite: 'LSCB Resolution & Escalation Procedure, RECORD, Stage 1 Attempt Resolution',
     key,
     start,
-    steps: [{ complete: 'Stage1_RecordOutcome', with: resolved }],
+    steps: [{ complete: 'Stage1_RecordOutcome', with: { ...resolved, ...appendix1 } }],
     path: [...S1, ...RESOLVED],
-    notPath: ['Stage1LineManager_ScheduleDeadline'],
+    notPath: ['Stage1LineManager_ScheduleDeadline', 'Lessons_CompleteReport'],
     ended: true,
     notified: [{ role: 'all-parties', template: 'outcome-confirmation' }],
     timescales: { stage1Due: 'Day 1' },
@@ -80,178 +81,202 @@ export const liverpool: Scenario[] = [
   },
   {
     title:
-      'Given Stage 1 is not resolved by the end of Day 1, When its timer fires, Then the line managers are asked for a speedy response, the breach is recorded and the line managers resolve it by Day 2',
-    cite: 'liverpool Stage 1 (Day 1-2)',
+      'Given Stage 1 is not resolved by the end of Day 1, When its timer fires, Then the workers are told, the breach goes on the case record and the Escalation Summary Log, and the line managers resolve it by Day 2',
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 1 Attempt Resolution ("If matters remain unresolved this also must be recorded on the Escalation Summary Log"), RECORD',
     key,
     start,
     steps: [
       { timer: 'Stage1_Deadline', due: 'stage1Due' },
-      { complete: 'Stage1LineManager_RecordOutcome', with: resolved },
+      {
+        complete: 'Stage1LineManager_RecordOutcome',
+        with: { ...resolved, professionalsMeeting: 'not-needed' },
+      },
     ],
-    path: ['Stage1_Deadline', 'Stage1_NotifyBreach', 'Stage1_RecordBreach', ...S1LM, ...RESOLVED],
+    path: [
+      'Stage1_Deadline',
+      'Stage1_NotifyBreach',
+      'Stage1_RecordBreach',
+      'Stage1_BreachSummaryLog',
+      ...S1LM,
+      ...RESOLVED,
+    ],
+    notPath: ['Stage1LineManager_NotifyIRO'],
     ended: true,
-    notified: [{ role: 'line-manager', template: 'stage-breached' }],
+    notified: [
+      { role: 'raising-professional', template: 'stage-breached' },
+      { role: 'line-manager', template: 'stage-started' },
+    ],
     timescales: { stage1LineManagerDue: 'Day 2' },
     dueAt: { stage1LineManagerDue: '2026-11-04T00:00:00.000Z' },
   },
   {
     title:
-      'Given the line managers do not resolve it by Day 2, When the timer fires, Then it goes to Stage 2 without telling an IRO (child not on a CPP or CLA) and Stage 2 resolves it',
-    cite: 'liverpool Stage 1, Stage 2',
+      'Given the line managers do not resolve it by Day 2, When the timer fires, Then the breach goes on the case record and the Summary Log, Stage 2 starts without telling an IRO (child not on a CPP or CLA) and resolves it',
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 1 Escalate to Line Manager, Stage 2',
     key,
     start,
     steps: [
       { complete: 'Stage1_RecordOutcome', with: unresolved },
       { timer: 'Stage1LineManager_Deadline', due: 'stage1LineManagerDue' },
-      { complete: 'Stage2_RecordOutcome', with: resolved },
+      { complete: 'Stage2_RecordOutcome', with: { ...resolved, ...appendix1 } },
     ],
     path: [
       'Stage1LineManager_Deadline',
       'Stage1LineManager_NotifyBreach',
       'Stage1LineManager_RecordBreach',
+      'Stage1LineManager_BreachSummaryLog',
       ...S2,
       ...RESOLVED,
     ],
-    notPath: ['Stage2_NotifyIRO'],
+    notPath: ['Stage1LineManager_NotifyIRO', 'Stage2_NotifyIRO', 'Lessons_CompleteReport'],
     ended: true,
-    notified: [{ role: 'organisation-safeguarding-representative', template: 'stage-breached' }],
+    notified: [
+      { role: 'line-manager', template: 'stage-breached' },
+      { role: 'organisation-safeguarding-representative', template: 'stage-started' },
+    ],
     timescales: { stage2Due: 'Day 9' },
     dueAt: { stage2Due: '2026-11-11T00:00:00.000Z' },
   },
   {
     title:
-      'Given a child on a Child Protection Plan, When the disagreement is escalated to Stage 2, Then the Independent Reviewing Officer is notified',
-    cite: 'liverpool Stage 1 (asterisked note: CPP or CLA)',
+      "Given a child on a Child Protection Plan, When the workers escalate to their line managers, Then the Independent Reviewing Officer is notified at the line managers' step, before Stage 2 is ever reached",
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 1 Escalate to Line Manager ("the Independent Reviewing Officer must also be notified")',
     key,
     start: { ...start, childStatus: 'CPP' },
-    steps: [...toStage2, { complete: 'Stage2_RecordOutcome', with: resolved }],
-    path: [...S1LM, 'Stage2_NotifyIRO', ...S2, ...RESOLVED],
+    steps: [
+      { complete: 'Stage1_RecordOutcome', with: unresolved },
+      { complete: 'Stage1LineManager_RecordOutcome', with: resolved },
+    ],
+    path: [
+      'Stage1_RecordOutcome',
+      'Stage1LineManager_NotifyIRO',
+      'Stage1LineManager_NotifyParties',
+      'Stage1LineManager_RecordOutcome',
+      ...RESOLVED,
+    ],
+    notPath: ['Stage2_NotifyIRO'],
     ended: true,
     notified: [{ role: 'independent-reviewing-officer', template: 'iro-notification' }],
   },
   {
     title:
-      'Given a Child Looked After, When the disagreement is escalated to Stage 2, Then the Independent Reviewing Officer is notified',
-    cite: 'liverpool Stage 1 (asterisked note: CPP or CLA)',
+      "Given a Child Looked After and Day 1 passing, When the line managers take it up and then escalate to Stage 2, Then the Independent Reviewing Officer hears at the line managers' step and again at Stage 2",
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 1 Escalate to Line Manager (CPP or CLA note), Stage 2',
     key,
     start: { ...start, childStatus: 'CLA' },
-    steps: [...toStage2, { complete: 'Stage2_RecordOutcome', with: resolved }],
-    path: ['Stage2_NotifyIRO', ...S2, ...RESOLVED],
+    steps: [
+      { timer: 'Stage1_Deadline', due: 'stage1Due' },
+      { complete: 'Stage1LineManager_RecordOutcome', with: unresolved },
+      { complete: 'Stage2_RecordOutcome', with: resolved },
+    ],
+    path: [
+      'Stage1_BreachSummaryLog',
+      'Stage1LineManager_NotifyIRO',
+      ...S1LM,
+      'Stage2_NotifyIRO',
+      ...S2,
+      ...RESOLVED,
+    ],
     ended: true,
   },
   {
     title:
-      'Given Stage 2 passes Day 9, When its timer fires, Then the LSCB representatives are told, the Appendix 2 report goes to the Business Officer and Stage 3 resolves it',
-    cite: 'liverpool Stage 2, Stage 3, Appendix 2',
+      'Given Stage 2 under way, When its Day 9 passes, Then the breach goes on the case record and on the Escalation Summary Log for the LSCB Team before Stage 3 and its Appendix 2 referral',
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 2 ("collate detail ... using the Escalation Summary Log"), RECORD',
     key,
     start,
     steps: [
       ...toStage2,
       { timer: 'Stage2_Deadline', due: 'stage2Due' },
-      { complete: 'Stage3_RecordOutcome', with: resolved },
-    ],
-    path: ['Stage2_Deadline', 'Stage2_NotifyBreach', 'Stage2_RecordBreach', ...S3, ...RESOLVED],
-    ended: true,
-    notified: [{ role: 'lscb-safeguarding-representative', template: 'stage-breached' }],
-    timescales: { stage3Due: 'Day 16' },
-    dueAt: { stage3Due: '2026-11-18T00:00:00.000Z' },
-  },
-  {
-    title:
-      'Given the LSCB representatives cannot resolve it, When Stage 3 is unresolved, Then the Business Manager identifies a partnership representative and the mediation meeting resolves it',
-    cite: 'liverpool Stage 3',
-    key,
-    start,
-    steps: [
-      ...toStage3,
       { complete: 'Stage3_RecordOutcome', with: unresolved },
-      { complete: 'Stage3Mediation_RecordOutcome', with: resolved },
-    ],
-    path: [...S3, ...S3M, ...RESOLVED],
-    ended: true,
-    notified: [{ role: 'lscb-business-manager', template: 'identify-mediator' }],
-  },
-  {
-    title:
-      'Given Stage 3 passes Day 16, When its timer fires, Then the Independent Chair and Business Manager are told and Stage 4 begins',
-    cite: 'liverpool Stage 3, Stage 4',
-    key,
-    start,
-    steps: [
-      ...toStage3,
-      { timer: 'Stage3_Deadline', due: 'stage3Due' },
-      { complete: 'Stage4_RecordOutcome', with: resolved },
-    ],
-    path: ['Stage3_Deadline', 'Stage3_NotifyBreach', 'Stage3_RecordBreach', ...S4, ...RESOLVED],
-    notPath: ['Stage3Mediation_AskBusinessManager'],
-    ended: true,
-    notified: [
-      { role: 'lscb-independent-chair', template: 'stage-breached' },
-      { role: 'all-parties', template: 'written-representations' },
-    ],
-    timescales: { stage4Due: 'Day 23' },
-    dueAt: { stage4Due: '2026-11-25T00:00:00.000Z' },
-  },
-  {
-    title:
-      'Given the mediation meeting passes Day 16, When its timer fires, Then the dispute goes to the Independent Chair, who resolves it with a resolution panel',
-    cite: 'liverpool Stage 3, Stage 4',
-    key,
-    start,
-    steps: [
-      ...toStage3,
-      { complete: 'Stage3_RecordOutcome', with: unresolved },
-      { timer: 'Stage3Mediation_Deadline', due: 'stage3MediationDue' },
-      { complete: 'Stage4_RecordOutcome', with: { ...resolved, resolutionPanel: true } },
+      { message: 'withdraw', variables: { withdrawalReason: 'Agreed outside the procedure' } },
     ],
     path: [
-      'Stage3Mediation_Deadline',
-      'Stage3Mediation_NotifyBreach',
-      'Stage3Mediation_RecordBreach',
-      ...S4,
-      ...RESOLVED,
+      'Stage2_Deadline',
+      'Stage2_NotifyBreach',
+      'Stage2_RecordBreach',
+      'Stage2_BreachSummaryLog',
+      'Stage3_Appendix2Referral',
+      'Stage3_RecordOutcome',
     ],
     ended: true,
+    notified: [{ role: 'organisation-safeguarding-representative', template: 'stage-breached' }],
   },
   {
     title:
-      'Given the Independent Chair passes Day 23, When the timer fires, Then the Chair and Business Manager are reminded, a follow-up deadline is set and the escalation stays open until the Chair records the outcome',
-    cite: 'liverpool Stage 4',
+      "Given a safeguarding representative who, with children's services, considers the child at immediate risk of significant harm, When they record it at Stage 2, Then service managers in children's services are told to respond the same working day and their response resolves it, without Stage 3",
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 2 NOTE',
     key,
     start,
     steps: [
-      ...toStage4,
-      { timer: 'Stage4_Deadline', due: 'stage4Due' },
-      { complete: 'Stage4_RecordOutcome', with: resolved },
+      ...toStage2,
+      { complete: 'Stage2_RecordOutcome', with: { outcome: 'significant-harm', unresolvedReason: 'Risk' } },
+      { complete: 'Stage2ServiceManagers_RecordOutcome', with: resolved },
     ],
     path: [
-      'Stage4_NotifyParties',
-      'Stage4_Deadline',
-      'Stage4_NotifyBreach',
-      'Stage4_RecordBreach',
-      'Stage4_ScheduleFollowUp',
-      'Stage4_RecordOutcome',
-      'Stage4_Appendix2Outcome',
+      ...S2,
+      'Stage2ServiceManagers_ScheduleDeadline',
+      'Stage2ServiceManagers_NotifyParties',
+      'Stage2ServiceManagers_RecordOutcome',
+      'Stage2ServiceManagers_RecordCaseFile',
+      'Stage2ServiceManagers_SummaryLog',
       ...RESOLVED,
     ],
+    notPath: ['Stage3_Appendix2Referral'],
     ended: true,
-    notified: [{ role: 'lscb-independent-chair', template: 'stage-breached' }],
+    notified: [{ role: 'childrens-services-service-manager', template: 'immediate-risk' }],
+    timescales: { stage2ServiceManagersDue: 'same working day' },
+    dueAt: { stage2ServiceManagersDue: '2026-11-03T00:00:00.000Z' },
   },
   {
     title:
-      'Given the Independent Chair records that it is not resolved, When Stage 4 ends, Then the outcome is recorded and every party and the Business Manager are told',
-    cite: 'liverpool Stage 4',
+      "Given the service managers in children's services do not resolve it, When they record that, Then it goes on the Summary Log and to Stage 3 with the Report to LSCB",
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 2 NOTE, Stage 3',
     key,
     start,
-    steps: [...toStage4, { complete: 'Stage4_RecordOutcome', with: unresolved }],
-    path: [...S4, 'Final_RecordUnresolved', 'Final_NotifyUnresolved', 'Escalation_ClosedUnresolved'],
+    steps: [
+      ...toStage2,
+      { complete: 'Stage2_RecordOutcome', with: { outcome: 'significant-harm', unresolvedReason: 'Risk' } },
+      { complete: 'Stage2ServiceManagers_RecordOutcome', with: unresolved },
+      { complete: 'Stage3_RecordOutcome', with: unresolved },
+      { message: 'withdraw', variables: { withdrawalReason: 'Child moved out of the area' } },
+    ],
+    path: [
+      'Stage2ServiceManagers_RecordOutcome',
+      'Stage2ServiceManagers_RecordCaseFile',
+      'Stage2ServiceManagers_SummaryLog',
+      'Stage3_Appendix2Referral',
+      'Stage3_RecordOutcome',
+    ],
     ended: true,
-    notified: [{ role: 'lscb-business-manager', template: 'closed-unresolved' }],
   },
   {
     title:
-      'Given a child at immediate risk of significant harm at raise, When the escalation starts, Then it goes to safeguarding procedures the same working day and Stage 1 still runs',
-    cite: 'liverpool p.3 (same working day)',
+      "Given the service managers in children's services do not respond the same working day, When the timer fires, Then the breach goes on the case record and the Summary Log and Stage 3 begins",
+    cite: 'LSCB Resolution & Escalation Procedure, Stage 2 NOTE, p.3 (same working day), RECORD',
+    key,
+    start,
+    steps: [
+      ...toStage2,
+      { complete: 'Stage2_RecordOutcome', with: { outcome: 'significant-harm', unresolvedReason: 'Risk' } },
+      { timer: 'Stage2ServiceManagers_Deadline', due: 'stage2ServiceManagersDue' },
+      { message: 'withdraw', variables: { withdrawalReason: 'Resolved by a strategy discussion' } },
+    ],
+    path: [
+      'Stage2ServiceManagers_Deadline',
+      'Stage2ServiceManagers_NotifyBreach',
+      'Stage2ServiceManagers_RecordBreach',
+      'Stage2ServiceManagers_BreachSummaryLog',
+      'Stage3_Appendix2Referral',
+      'Stage3_NotifyParties',
+    ],
+    ended: true,
+    notified: [{ role: 'childrens-services-service-manager', template: 'stage-breached' }],
+  },
+  {
+    title:
+      "Given a child at immediate risk of significant harm at raise, When the escalation starts, Then the raising professional and their own agency's safeguarding lead are asked to escalate it the same working day under established safeguarding procedures, and Stage 1 still runs",
+    cite: 'LSCB Resolution & Escalation Procedure, p.3 (IMMEDIATE RISK: "THE INDIVIDUAL MUST ENSURE ... ON THE SAME WORKING DAY")',
     key,
     start: { ...start, immediateRisk: true },
     steps: [{ complete: 'Stage1_RecordOutcome', with: resolved }],
@@ -264,14 +289,17 @@ export const liverpool: Scenario[] = [
       ...RESOLVED,
     ],
     ended: true,
-    notified: [{ role: 'designated-safeguarding-lead', template: 'immediate-risk' }],
+    notified: [
+      { role: 'raising-professional', template: 'immediate-risk' },
+      { role: 'designated-safeguarding-lead', template: 'immediate-risk' },
+    ],
     timescales: { raiseRiskDue: 'same working day' },
     dueAt: { raiseRiskDue: '2026-11-03T00:00:00.000Z' },
   },
   {
     title:
-      "Given Stage 2 is under way, When immediate risk is raised, Then children's services service managers are told the same working day and Stage 2 carries on to a resolution",
-    cite: 'liverpool p.3 and Stage 2 NOTE',
+      "Given Stage 2 under way, When a professional raises immediate risk of significant harm, Then both agencies' safeguarding leads are asked to escalate it the same working day and Stage 2 carries on to a resolution",
+    cite: 'LSCB Resolution & Escalation Procedure, p.3 (IMMEDIATE RISK)',
     key,
     start,
     steps: [...toStage2, { message: 'immediate-risk' }, { complete: 'Stage2_RecordOutcome', with: resolved }],
@@ -285,7 +313,31 @@ export const liverpool: Scenario[] = [
       ...RESOLVED,
     ],
     ended: true,
-    notified: [{ role: 'childrens-services-service-manager', template: 'immediate-risk' }],
+    notified: [{ role: 'designated-safeguarding-lead', template: 'immediate-risk' }],
     timescales: { immediateRiskDue: 'same working day' },
+  },
+  {
+    title:
+      'Given Stage 2 under way, When the escalation is withdrawn with a reason, Then the withdrawal is recorded, every party and the LSCB Team are told, and no stage task or timer is left',
+    cite: 'Issue 12 (withdrawal); LSCB Resolution & Escalation Procedure, RECORD, Appendix 1 (LSCB monitoring)',
+    key,
+    start,
+    steps: [
+      ...toStage2,
+      { message: 'withdraw', variables: { withdrawalReason: 'Agreed between the agencies' } },
+    ],
+    path: [
+      'Stage2_NotifyParties',
+      'message:withdraw',
+      'Withdrawn_Record',
+      'Withdrawn_NotifyAllParties',
+      'Withdrawn_End',
+    ],
+    notPath: ['Stage2_RecordCaseFile', 'Stage2_NotifyBreach'],
+    ended: true,
+    notified: [
+      { role: 'all-parties', template: 'withdrawn' },
+      { role: 'lscb-team', template: 'withdrawn' },
+    ],
   },
 ];

@@ -11,6 +11,7 @@ import { assertScenario } from './assert.js';
 import { runScenario } from './runner.js';
 import type { Scenario } from './scenario.js';
 import { liverpool } from './liverpool.scenarios.js';
+import { liverpoolLscb } from './liverpool-lscb.scenarios.js';
 import { northamptonshire } from './northamptonshire.scenarios.js';
 import { eastRiding } from './east-riding.scenarios.js';
 import { eastRidingBreach } from './east-riding-breach.scenarios.js';
@@ -24,7 +25,7 @@ const SUITES: Record<string, Scenario[]> = {
   'east-riding': [...eastRiding, ...eastRidingBreach],
   'east-riding conference dissent': eastRidingDissent,
   northamptonshire,
-  liverpool,
+  liverpool: [...liverpool, ...liverpoolLscb],
   wiltshire,
 };
 
