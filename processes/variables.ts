@@ -115,6 +115,10 @@ export const OUTCOMES = [
   'no-challenge',
   'challenge',
   'significant-harm',
+  // safeguarding-unit 2.7 (consultation at any level) and 3.4.3 (reconvening the Review Conference).
+  'consult-safeguarding-unit',
+  'advice-given',
+  'reconvene-review-conference',
   // wiltshire §3.1(c), §2.3: who mediates a stuck case (the QA&P Sub Group's offer).
   'qap-mediator',
   'independent-chair',
@@ -178,6 +182,8 @@ export const stageVariablesSchema = z
     /** northamptonshire Stage 5: the date a Strategic Lead offered mediation, and the partner providing it. */
     mediationOfferedOn: calendarDate.optional(),
     mediatingAgency: agencyId.optional(),
+    /** safeguarding-unit 3.2.2: why a request supported by a senior manager or a Designated or Named Professional is not agreed. */
+    notNormallyAgreedReason: z.string().max(4000).optional(),
     levelOfNeed: z.enum(LEVELS_OF_NEED).optional(), // east-riding §5: Children's Social Care's Section 47 decision
     attemptsToAgree: z.string().max(4000).optional(), // east-riding §5: "evidence of all attempts to agree"
     preConferenceDiscussion: z.boolean().optional(), // east-riding §5: social worker discussed it with the chair in advance
