@@ -42,7 +42,7 @@ export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = {
  * How much of a refused upload is still read and discarded (at most this long and this many bytes)
  * before the connection is closed: enough for a client that is still sending to read the answer.
  */
-export const LINGER = { ms: 2_000, bytes: 1024 * 1024 };
+export const LINGER = { ms: 2_000, bytes: 8 * 1024 * 1024 };
 
 /** One uploaded file part. */
 export interface FilePart {
