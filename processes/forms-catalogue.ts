@@ -66,7 +66,9 @@ export async function loadFormCatalogue(root = REPOSITORY_ROOT): Promise<FormCat
   const userTasks = new Map<string, Map<string, UserTaskInfo>>();
   for (const file of loadPartnerships(root).flatMap((p) => p.diagrams)) {
     const { rootElement } = await moddle.fromXML(readFileSync(file, 'utf8'));
-    for (const process of rootElement.rootElements.filter((e: { $type: string }) => e.$type === 'bpmn:Process')) {
+    for (const process of rootElement.rootElements.filter(
+      (e: { $type: string }) => e.$type === 'bpmn:Process',
+    )) {
       userTasks.set(process.id, collectUserTasks(process));
     }
   }

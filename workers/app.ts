@@ -73,12 +73,18 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
   const partnerships = loadPartnerships();
   const byId = new Map<string, PartnershipEntry>(partnerships.map((p) => [p.settings.id, p]));
   const read = (p: string) => readFileSync(p, 'utf8');
-  const serverHolidays = config.holidaysFile ? readHolidayFile(config.holidaysFile, read) : NO_HOLIDAY_OVERRIDES;
+  const serverHolidays = config.holidaysFile
+    ? readHolidayFile(config.holidaysFile, read)
+    : NO_HOLIDAY_OVERRIDES;
   const directory = loadDirectory(config.directoryFile, partnerships);
   const forms = await loadFormCatalogue();
   mkdirSync(config.dataDir, { recursive: true });
   const files = dataFiles(config.dataDir);
-  const key = loadDataKey({ dataKey: config.dataKey ?? undefined, keyFile: files.keyFile, mayCreate: options.mayCreateKey });
+  const key = loadDataKey({
+    dataKey: config.dataKey ?? undefined,
+    keyFile: files.keyFile,
+    mayCreate: options.mayCreateKey,
+  });
   const db = openAppDatabase(files.app);
   const publicUrl = config.publicUrl ?? options.defaultPublicUrl;
   const organizer = organizerOf(config.mailFrom);
@@ -91,12 +97,29 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
     subjects: new SubjectStore(db, key.bytes),
     audit: new AuditLog(db),
   };
-  const mailer = options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
+  const mailer =
+    options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
   const templates = new Templates();
   const messenger = new Messenger({ outbox: stores.outbox, mailer, clock, from: config.mailFrom });
-  const noticeDeps = { directory, partnerships: byId, templates, invites: stores.invites, clock, publicUrl, organizer };
+  const noticeDeps = {
+    directory,
+    partnerships: byId,
+    templates,
+    invites: stores.invites,
+    clock,
+    publicUrl,
+    organizer,
+  };
   const composer = new NoticeComposer(noticeDeps);
-  const canceller = new InviteCanceller({ db, invites: stores.invites, messenger, templates, clock, publicUrl, organizer });
+  const canceller = new InviteCanceller({
+    db,
+    invites: stores.invites,
+    messenger,
+    templates,
+    clock,
+    publicUrl,
+    organizer,
+  });
   const workers = [
     createScheduleWorker({ calendars: partnershipCalendars(partnerships, serverHolidays, read), clock }),
     createNotifyWorker({ ...noticeDeps, messenger }),
@@ -132,17 +155,24 @@ function loadDirectory(file: string | null, partnerships: readonly PartnershipEn
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`DIRECTORY_FILE: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `DIRECTORY_FILE: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     return parseDirectory(json);
   } catch (error) {
-    throw new Error(`DIRECTORY_FILE: ${file}: ${(error as Error).message}`);
+    throw new Error(`DIRECTORY_FILE: ${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 
 /** `Name <address>` → its parts, for calendar invites' ORGANIZER. */
 function organizerOf(mailFrom: string): { name: string; email: string } {
   const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(mailFrom);
-  return match ? { name: match[1]!.trim() || 'Escalations', email: match[2]!.trim() } : { name: 'Escalations', email: mailFrom.trim() };
+  return match
+    ? { name: match[1]!.trim() || 'Escalations', email: match[2]!.trim() }
+    : { name: 'Escalations', email: mailFrom.trim() };
 }

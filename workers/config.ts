@@ -16,7 +16,13 @@ const envSchema = z.object({
   ENGINE_URL: z.preprocess(blank, z.url({ protocol: /^https?$/ }).optional()),
   ENGINE_REST_USER: z.preprocess(blank, z.string().optional()),
   ENGINE_REST_PASSWORD: z.preprocess(blank, z.string().optional()),
-  WORKER_ID: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional()),
+  WORKER_ID: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+      .optional(),
+  ),
   WORKER_MAX_TASKS: z.preprocess(blank, z.coerce.number().int().min(1).max(100).default(10)),
   WORKER_LOCK_DURATION: ms(60_000, 1_000, 3_600_000),
   WORKER_ASYNC_RESPONSE_TIMEOUT: ms(20_000, 0, 300_000),
@@ -68,19 +74,28 @@ export class WorkerConfigError extends Error {
 
 export function loadWorkerConfig(env: Record<string, string | undefined>, cwd = process.cwd()): WorkerConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new WorkerConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success)
+    throw new WorkerConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const e = parsed.data;
   const problems: string[] = [];
   if (e.SMTP_URL && !e.DIRECTORY_FILE)
-    problems.push('DIRECTORY_FILE: required with SMTP_URL (real mail is never sent to the example directory)');
-  if (e.SMTP_URL && !e.MAIL_FROM) problems.push('MAIL_FROM: required with SMTP_URL, e.g. "Escalations <escalations@lscp.example.gov.uk>"');
+    problems.push(
+      'DIRECTORY_FILE: required with SMTP_URL (real mail is never sent to the example directory)',
+    );
+  if (e.SMTP_URL && !e.MAIL_FROM)
+    problems.push('MAIL_FROM: required with SMTP_URL, e.g. "Escalations <escalations@lscp.example.gov.uk>"');
   if (e.MAIL_FROM && !/@[^\s@>]+\.[^\s@>]+>?\s*$/.test(e.MAIL_FROM))
-    problems.push('MAIL_FROM: must end with an email address, e.g. "Escalations <escalations@lscp.example.gov.uk>"');
+    problems.push(
+      'MAIL_FROM: must end with an email address, e.g. "Escalations <escalations@lscp.example.gov.uk>"',
+    );
   if (problems.length > 0) throw new WorkerConfigError(problems);
   const resolve = (p: string | undefined) => (p ? path.resolve(cwd, p) : null);
   return {
     engineUrl: e.ENGINE_URL?.replace(/\/+$/, '') ?? null,
-    auth: e.ENGINE_REST_USER && e.ENGINE_REST_PASSWORD ? { user: e.ENGINE_REST_USER, password: e.ENGINE_REST_PASSWORD } : null,
+    auth:
+      e.ENGINE_REST_USER && e.ENGINE_REST_PASSWORD
+        ? { user: e.ENGINE_REST_USER, password: e.ENGINE_REST_PASSWORD }
+        : null,
     workerId: e.WORKER_ID ?? `escalations-${hostname()}`,
     maxTasks: e.WORKER_MAX_TASKS,
     lockDuration: e.WORKER_LOCK_DURATION,

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadWorkerConfig(process.env);
-    if (!config.engineUrl) throw new WorkerConfigError(['ENGINE_URL: required, e.g. http://127.0.0.1:8080/engine-rest']);
+    if (!config.engineUrl)
+      throw new WorkerConfigError(['ENGINE_URL: required, e.g. http://127.0.0.1:8080/engine-rest']);
   } catch (error) {
     if (error instanceof WorkerConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Failed to start the workers: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Failed to start the workers: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -53,9 +53,7 @@ export interface DocumentDefinition {
 }
 
 /** A definition whose schema is derived from its sections, so labels and data never disagree. */
-export function defineDocument(
-  d: Omit<DocumentDefinition, 'schema'>,
-): DocumentDefinition {
+export function defineDocument(d: Omit<DocumentDefinition, 'schema'>): DocumentDefinition {
   const keys = d.sections.flatMap((s) => s.fields.map((f) => f.key));
   return { ...d, schema: z.object(Object.fromEntries(keys.map((k) => [k, fieldValue]))).strict() };
 }

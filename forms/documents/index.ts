@@ -6,4 +6,6 @@ import type { DocumentDefinition } from './document.js';
 
 const definitions: DocumentDefinition[] = [];
 
-export const DOCUMENTS: ReadonlyMap<string, DocumentDefinition> = new Map(definitions.map((d) => [d.form, d]));
+export const DOCUMENTS: ReadonlyMap<string, DocumentDefinition> = new Map(
+  definitions.map((d) => [d.form, d]),
+);

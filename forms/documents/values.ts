@@ -24,7 +24,8 @@ export function day(instant: Date): string {
 export function dateField(sources: DocumentSources, name: string): string | null {
   const v = sources.variable(name);
   if (v instanceof Date) return day(v);
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) return day(new Date(`${v.slice(0, 10)}T12:00:00Z`));
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v))
+    return day(new Date(`${v.slice(0, 10)}T12:00:00Z`));
   return null;
 }
 
@@ -64,7 +65,13 @@ export function lessons(sources: DocumentSources): FieldValue {
 /** Lines `Stage N: <outcome> on <day>` from the record's stage outcomes and breaches of the given stages. */
 export function stageOutcomes(sources: DocumentSources, stages: readonly string[]): FieldValue {
   const lines = sources.record
-    .filter((e) => e.stage !== null && stages.includes(e.stage) && ['stage-outcome', 'stage-breached'].includes(e.kind))
-    .map((e) => `Stage ${e.stage}: ${e.kind === 'stage-breached' ? 'deadline passed, escalated' : (e.outcome ?? 'recorded')} on ${day(new Date(e.recordedAt))}`);
+    .filter(
+      (e) =>
+        e.stage !== null && stages.includes(e.stage) && ['stage-outcome', 'stage-breached'].includes(e.kind),
+    )
+    .map(
+      (e) =>
+        `Stage ${e.stage}: ${e.kind === 'stage-breached' ? 'deadline passed, escalated' : (e.outcome ?? 'recorded')} on ${day(new Date(e.recordedAt))}`,
+    );
   return lines.length === 0 ? null : lines;
 }

@@ -28,7 +28,8 @@ export interface AuditEntry extends Omit<AuditEvent, 'at'> {
   hash: string;
 }
 
-export type AuditStatus = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+export type AuditStatus =
+  { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
 interface Row {
   seq: number;
@@ -58,47 +59,54 @@ export class AuditLog {
   constructor(private readonly db: Db) {}
 
   append(event: AuditEvent): number {
-    return this.db.transaction(() => {
-      const head = this.db.prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1').get() as
-        | { seq: number; hash: string }
-        | undefined;
-      const row = {
-        seq: (head?.seq ?? 0) + 1,
-        at: event.at.toISOString(),
-        actor: event.actor,
-        action: event.action,
-        target: event.target,
-        escalation_id: event.escalationId,
-        outcome: event.outcome,
-        source: event.source,
-      };
-      const prev = head?.hash ?? GENESIS_HASH;
-      this.db
-        .prepare(
-          `INSERT INTO audit_entries (seq, at, actor, action, target, escalation_id, outcome, source, prev_hash, hash)
+    return this.db
+      .transaction(() => {
+        const head = this.db
+          .prepare('SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1')
+          .get() as { seq: number; hash: string } | undefined;
+        const row = {
+          seq: (head?.seq ?? 0) + 1,
+          at: event.at.toISOString(),
+          actor: event.actor,
+          action: event.action,
+          target: event.target,
+          escalation_id: event.escalationId,
+          outcome: event.outcome,
+          source: event.source,
+        };
+        const prev = head?.hash ?? GENESIS_HASH;
+        this.db
+          .prepare(
+            `INSERT INTO audit_entries (seq, at, actor, action, target, escalation_id, outcome, source, prev_hash, hash)
            VALUES (@seq, @at, @actor, @action, @target, @escalation_id, @outcome, @source, @prev, @hash)`,
-        )
-        .run({ ...row, prev, hash: entryHash(fields(row), prev) });
-      return row.seq;
-    }).immediate();
+          )
+          .run({ ...row, prev, hash: entryHash(fields(row), prev) });
+        return row.seq;
+      })
+      .immediate();
   }
 
   /** Entries about one escalation, in order. */
   forEscalation(escalationId: string): AuditEntry[] {
     return (
-      this.db.prepare('SELECT * FROM audit_entries WHERE escalation_id = ? ORDER BY seq').all(escalationId) as Row[]
+      this.db
+        .prepare('SELECT * FROM audit_entries WHERE escalation_id = ? ORDER BY seq')
+        .all(escalationId) as Row[]
     ).map((r) => ({ ...fields(r), prevHash: r.prev_hash, hash: r.hash }));
   }
 
   verify(): AuditStatus {
     let prev = GENESIS_HASH;
     let count = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit_entries ORDER BY seq').iterate() as Iterable<Row>) {
+    for (const row of this.db
+      .prepare('SELECT * FROM audit_entries ORDER BY seq')
+      .iterate() as Iterable<Row>) {
       count += 1;
       let reason: string | null = null;
       if (row.seq !== count) reason = `entry ${count} is missing (found ${row.seq} next)`;
       else if (row.prev_hash !== prev) reason = 'its prev_hash does not match the previous entry';
-      else if (entryHash(fields(row), row.prev_hash) !== row.hash) reason = 'its contents do not match its hash';
+      else if (entryHash(fields(row), row.prev_hash) !== row.hash)
+        reason = 'its contents do not match its hash';
       if (reason) return { ok: false, count, brokenAt: row.seq, reason };
       prev = row.hash;
     }

@@ -34,7 +34,9 @@ export function openAppData(io: CliIo): AppData {
   const dataDir = path.resolve(io.env.DATA_DIR?.trim() || './data');
   const files = dataFiles(dataDir);
   if (!existsSync(files.app)) {
-    throw new AppDataUnavailable(`no application data in ${dataDir} (set DATA_DIR to the server's data directory)`);
+    throw new AppDataUnavailable(
+      `no application data in ${dataDir} (set DATA_DIR to the server's data directory)`,
+    );
   }
   let key;
   try {

@@ -19,9 +19,13 @@ export interface DataKey {
 /** Reads `DATA_KEY` text: 64 hex digits or base64 of 32 bytes. */
 export function parseDataKey(text: string): Buffer {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-f]{64}$/i.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const bytes = /^[0-9a-f]{64}$/i.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   if (bytes.length !== 32 || (!/^[0-9a-f]{64}$/i.test(trimmed) && bytes.toString('base64') !== trimmed)) {
-    throw new DataKeyError('DATA_KEY must be 32 bytes: 64 hex digits, or base64 (e.g. `openssl rand -base64 32`)');
+    throw new DataKeyError(
+      'DATA_KEY must be 32 bytes: 64 hex digits, or base64 (e.g. `openssl rand -base64 32`)',
+    );
   }
   return bytes;
 }

@@ -69,7 +69,8 @@ export class DocumentStore {
 
   /** The document an external task made, if any. */
   forTask(externalTaskId: string): DocumentInfo | undefined {
-    const row = this.db.prepare('SELECT * FROM documents WHERE external_task_id = ?').get(externalTaskId) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM documents WHERE external_task_id = ?').get(externalTaskId) as
+      Row | undefined;
     return row && info(row);
   }
 
@@ -108,20 +109,24 @@ export class DocumentStore {
 
   forEscalation(escalationId: string): DocumentInfo[] {
     return (
-      this.db.prepare('SELECT * FROM documents WHERE escalation_id = ? ORDER BY created_at, id').all(escalationId) as Row[]
+      this.db
+        .prepare('SELECT * FROM documents WHERE escalation_id = ? ORDER BY created_at, id')
+        .all(escalationId) as Row[]
     ).map(info);
   }
 
   /** The PDF's bytes (decrypted). */
   pdf(id: string): Buffer {
-    const row = this.db.prepare('SELECT pdf FROM documents WHERE id = ?').get(id) as { pdf: Buffer } | undefined;
+    const row = this.db.prepare('SELECT pdf FROM documents WHERE id = ?').get(id) as
+      { pdf: Buffer } | undefined;
     if (!row) throw new Error(`no document ${id}`);
     return unseal(this.key, row.pdf, `document-pdf:${id}`);
   }
 
   /** The JSON data (decrypted). */
   json(id: string): unknown {
-    const row = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as { json: Buffer } | undefined;
+    const row = this.db.prepare('SELECT json FROM documents WHERE id = ?').get(id) as
+      { json: Buffer } | undefined;
     if (!row) throw new Error(`no document ${id}`);
     return JSON.parse(unseal(this.key, row.json, `document-json:${id}`).toString('utf8'));
   }

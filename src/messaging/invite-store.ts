@@ -99,7 +99,9 @@ export class InviteStore {
   openForStage(escalationId: string, stageGroup: string, now: Date): InviteRow[] {
     return (
       this.db
-        .prepare(`SELECT * FROM invites WHERE escalation_id = ? AND stage_group = ? AND status = 'active' AND due_at > ?`)
+        .prepare(
+          `SELECT * FROM invites WHERE escalation_id = ? AND stage_group = ? AND status = 'active' AND due_at > ?`,
+        )
         .all(escalationId, stageGroup, now.toISOString()) as Row[]
     ).map(toInvite);
   }

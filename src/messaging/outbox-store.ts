@@ -109,7 +109,9 @@ export class OutboxStore {
   /** Marks a message accepted by the SMTP server. */
   markSent(id: number, at: Date): void {
     this.db
-      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+      )
       .run(at.toISOString(), id);
   }
 
@@ -125,15 +127,17 @@ export class OutboxStore {
 
   /** An escalation's messages in order. */
   forEscalation(escalationId: string): StoredMessage[] {
-    return (this.db.prepare('SELECT * FROM outbox WHERE escalation_id = ? ORDER BY id').all(escalationId) as Row[]).map(
-      toMessage,
-    );
+    return (
+      this.db.prepare('SELECT * FROM outbox WHERE escalation_id = ? ORDER BY id').all(escalationId) as Row[]
+    ).map(toMessage);
   }
 
   /** Messages of one external task. */
   forTask(externalTaskId: string): StoredMessage[] {
     return (
-      this.db.prepare('SELECT * FROM outbox WHERE external_task_id = ? ORDER BY id').all(externalTaskId) as Row[]
+      this.db
+        .prepare('SELECT * FROM outbox WHERE external_task_id = ? ORDER BY id')
+        .all(externalTaskId) as Row[]
     ).map(toMessage);
   }
 }

@@ -42,7 +42,8 @@ export interface RecordEntry extends Omit<NewRecordEntry, 'recordedAt'> {
 }
 
 /** What `verify` found. */
-export type ChainStatus = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
+export type ChainStatus =
+  { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
 interface Row {
   seq: number;
@@ -110,8 +111,7 @@ export class RecordStore {
         if (existing) return { seq: existing.seq, created: false };
       }
       const head = this.db.prepare('SELECT seq, hash FROM record_entries ORDER BY seq DESC LIMIT 1').get() as
-        | { seq: number; hash: string }
-        | undefined;
+        { seq: number; hash: string } | undefined;
       const row = {
         seq: (head?.seq ?? 0) + 1,
         external_task_id: entry.externalTaskId,
@@ -160,7 +160,9 @@ export class RecordStore {
 
   /** An escalation's entries in order. */
   forEscalation(escalationId: string): RecordEntry[] {
-    const rows = this.db.prepare(`${SELECT} WHERE e.escalation_id = ? ORDER BY e.seq`).all(escalationId) as Row[];
+    const rows = this.db
+      .prepare(`${SELECT} WHERE e.escalation_id = ? ORDER BY e.seq`)
+      .all(escalationId) as Row[];
     return rows.map((r) => this.toEntry(r));
   }
 

@@ -36,7 +36,13 @@ export class SmtpSink {
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
           void simpleParser(raw).then((mail) => {
-            this.received.push(toReceived(mail, raw, session.envelope.rcptTo.map((r) => r.address)));
+            this.received.push(
+              toReceived(
+                mail,
+                raw,
+                session.envelope.rcptTo.map((r) => r.address),
+              ),
+            );
             callback();
           }, callback);
         });

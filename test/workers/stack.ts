@@ -83,17 +83,31 @@ export class Stack {
       holidaysFile: null,
       dataKey: null,
     };
-    const app = await createWorkerApp({ config, clock, logger: silentLogger, mayCreateKey: true, defaultPublicUrl: '' });
+    const app = await createWorkerApp({
+      config,
+      clock,
+      logger: silentLogger,
+      mayCreateKey: true,
+      defaultPublicUrl: '',
+    });
     const workers = Stack.run(app, config);
     return new Stack(dir, clock, engine, server, smtp, app, workers, config);
   }
 
   static run(app: WorkerApp, config: WorkerConfig): RunningWorkers {
-    return startWorkers({ ...config, baseUrl: config.engineUrl!, workers: app.workers, logger: silentLogger });
+    return startWorkers({
+      ...config,
+      baseUrl: config.engineUrl!,
+      workers: app.workers,
+      logger: silentLogger,
+    });
   }
 
   /** Raises an escalation on the diagram that handles its context, as the API will. */
-  async raise(partnership: StartVariablesInput['partnership'], over: Partial<StartVariablesInput> = {}): Promise<Raised> {
+  async raise(
+    partnership: StartVariablesInput['partnership'],
+    over: Partial<StartVariablesInput> = {},
+  ): Promise<Raised> {
     counter += 1;
     const entry = loadPartnerships().find((p) => p.settings.id === partnership)!;
     const input = startVariablesFor(entry.settings, {
@@ -125,7 +139,9 @@ export class Stack {
       const waiting = open.filter((t) => t.retries === null || t.retries > 0);
       if (waiting.length === 0 && this.workers.inFlight() === 0) return open;
       if (performance.now() > deadline) {
-        throw new Error(`still waiting for ${waiting.map((t) => `${t.activityId} (${t.topicName})`).join(', ')}`);
+        throw new Error(
+          `still waiting for ${waiting.map((t) => `${t.activityId} (${t.topicName})`).join(', ')}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -133,7 +149,10 @@ export class Stack {
 
   /** Completes the open user task `taskKey` with form values, then waits for the workers. */
   async complete(r: Raised, taskKey: string, values: Record<string, FormValue>): Promise<void> {
-    const [task] = await this.engine.listUserTasks({ processInstanceId: r.processInstanceId, taskDefinitionKey: taskKey });
+    const [task] = await this.engine.listUserTasks({
+      processInstanceId: r.processInstanceId,
+      taskDefinitionKey: taskKey,
+    });
     if (!task) throw new Error(`no open user task ${taskKey}`);
     await this.engine.completeUserTask(task.id, { variables: toStageVariableMap(values) });
     await this.settle(r);

@@ -23,7 +23,12 @@ export function renderPdf(
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
-    info: { Title: def.title, Subject: def.citation, CreationDate: header.generatedAt, Producer: 'Escalations' },
+    info: {
+      Title: def.title,
+      Subject: def.citation,
+      CreationDate: header.generatedAt,
+      Producer: 'Escalations',
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -33,14 +38,18 @@ export function renderPdf(
   });
   doc.font('Helvetica-Bold').fontSize(18).text(def.title);
   doc.moveDown(0.3).font('Helvetica').fontSize(9).fillColor('#505a5f').text(def.citation);
-  doc.text(`${header.partnershipName}. Case reference ${header.caseReference}. Generated ${header.generatedOn}.`);
+  doc.text(
+    `${header.partnershipName}. Case reference ${header.caseReference}. Generated ${header.generatedOn}.`,
+  );
   doc.fillColor('black');
   for (const section of def.sections) {
     if (section.heading) doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(section.heading);
     for (const field of section.fields) writeField(doc, field.label, data[field.key] ?? null);
   }
   doc.moveDown(1).font('Helvetica').fontSize(8).fillColor('#505a5f');
-  doc.text('This document holds a child\'s personal details. Keep it only where your agency\'s procedures allow.');
+  doc.text(
+    "This document holds a child's personal details. Keep it only where your agency's procedures allow.",
+  );
   doc.end();
   return done;
 }

@@ -40,7 +40,9 @@ export class Messenger {
    */
   enqueue(drafts: readonly Draft[]): void {
     const now = new Date(this.deps.clock.now());
-    this.deps.outbox.enqueue(drafts.map((d) => ({ ...d, messageId: this.messageIdFor(d.effectKey), createdAt: now })));
+    this.deps.outbox.enqueue(
+      drafts.map((d) => ({ ...d, messageId: this.messageIdFor(d.effectKey), createdAt: now })),
+    );
   }
 
   /** Sends every message of the task not yet accepted, one by one; throws on the first failure. */

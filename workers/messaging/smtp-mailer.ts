@@ -18,7 +18,8 @@ export function smtpUrlProblem(url: string): string | null {
   } catch {
     return 'must be a URL such as smtps://user:password@smtp.example.org:465';
   }
-  if (parsed.protocol !== 'smtps:' && parsed.protocol !== 'smtp:') return 'must start with smtps:// or smtp://';
+  if (parsed.protocol !== 'smtps:' && parsed.protocol !== 'smtp:')
+    return 'must start with smtps:// or smtp://';
   if (!parsed.hostname) return 'must name a host';
   return null;
 }
@@ -48,7 +49,13 @@ export function createSmtpMailer(url: string): Mailer {
           html: message.html,
           messageId: message.messageId,
           ...(message.invite
-            ? { icalEvent: { method: message.invite.method, filename: 'invite.ics', content: message.invite.content } }
+            ? {
+                icalEvent: {
+                  method: message.invite.method,
+                  filename: 'invite.ics',
+                  content: message.invite.content,
+                },
+              }
             : {}),
         });
       } catch (error) {
@@ -63,6 +70,7 @@ export function createSmtpMailer(url: string): Mailer {
 function classify(error: unknown): Error {
   const e = error as { responseCode?: number; code?: string; message?: string };
   const reason = `SMTP ${e.responseCode ?? e.code ?? 'error'}: ${(e.message ?? '').split('\n')[0]}`;
-  if (typeof e.responseCode === 'number' && e.responseCode >= 500) return new PermanentError(reason, 'SMTP_REFUSED');
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500)
+    return new PermanentError(reason, 'SMTP_REFUSED');
   return new TransientError(reason, 'SMTP_UNAVAILABLE', { cause: error });
 }

@@ -13,11 +13,16 @@ import { defaultSide, SIDES } from '../../processes/roles-schema.js';
 import { PermanentError } from '../runtime/errors/permanent-error.js';
 
 const address = z.email();
-const id = z.string().regex(/^([a-z][a-z0-9-]{1,63}|\*)$/, 'an organisation or agency id in kebab-case, or *');
+const id = z
+  .string()
+  .regex(/^([a-z][a-z0-9-]{1,63}|\*)$/, 'an organisation or agency id in kebab-case, or *');
 
 export const directorySchema = z.record(
   z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a partnership id'),
-  z.record(z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a contact group'), z.record(id, z.array(address).min(1))),
+  z.record(
+    z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a contact group'),
+    z.record(id, z.array(address).min(1)),
+  ),
 );
 
 export type Directory = z.infer<typeof directorySchema>;
@@ -65,8 +70,10 @@ export function resolveRecipients(directory: Directory, input: ResolveInput): Re
   const byAddress = new Map<string, Recipient>();
   for (const name of input.roleNames) {
     const role = input.roles.roles.find((r) => r.role === name);
-    if (!role) throw new PermanentError(`role "${name}" is not in ${input.partnership}'s roles.json`, 'UNKNOWN_ROLE');
-    for (const r of resolveRole(directory, input, role)) if (!byAddress.has(r.address)) byAddress.set(r.address, r);
+    if (!role)
+      throw new PermanentError(`role "${name}" is not in ${input.partnership}'s roles.json`, 'UNKNOWN_ROLE');
+    for (const r of resolveRole(directory, input, role))
+      if (!byAddress.has(r.address)) byAddress.set(r.address, r);
   }
   return [...byAddress.values()];
 }
@@ -90,7 +97,12 @@ function resolveRole(directory: Directory, input: ResolveInput, role: RoleSettin
   return parties.flatMap((party) => {
     const key = party.organisation && entries[party.organisation] ? party.organisation : party.agency;
     const list = entries[key];
-    if (!list) throw nobody(party.organisation ? `organisation "${party.organisation}" or agency "${party.agency}"` : `agency "${party.agency}"`);
+    if (!list)
+      throw nobody(
+        party.organisation
+          ? `organisation "${party.organisation}" or agency "${party.agency}"`
+          : `agency "${party.agency}"`,
+      );
     return list.map((address) => ({ address, role: role.role, agency: party.agency }));
   });
 }

@@ -45,7 +45,10 @@ export interface EscalationFacts {
   parties: Parties;
 }
 
-export function escalationFacts(task: TaskView, partnerships: ReadonlyMap<string, PartnershipEntry>): EscalationFacts {
+export function escalationFacts(
+  task: TaskView,
+  partnerships: ReadonlyMap<string, PartnershipEntry>,
+): EscalationFacts {
   const id = task.text('partnership');
   const partnership = partnerships.get(id);
   if (!partnership) throw new PermanentError(`unknown partnership "${id}"`, 'UNKNOWN_PARTNERSHIP');
@@ -54,7 +57,10 @@ export function escalationFacts(task: TaskView, partnerships: ReadonlyMap<string
     caseReference: task.text('caseReference'),
     partnership,
     parties: {
-      raisedBy: { agency: task.text('raisedByAgency'), organisation: task.optionalText('raisedByOrganisation') },
+      raisedBy: {
+        agency: task.text('raisedByAgency'),
+        organisation: task.optionalText('raisedByOrganisation'),
+      },
       other: { agency: task.text('otherAgency'), organisation: task.optionalText('otherOrganisation') },
     },
   };
@@ -82,7 +88,9 @@ export class NoticeComposer {
       parties: facts.parties,
     });
     const dueVariable = notice.due ? dueVariableOf(task, notice.due) : null;
-    const explanation = dueVariable ? (task.optionalText(`${dueVariable}Explanation`)?.split('\n') ?? []) : [];
+    const explanation = dueVariable
+      ? (task.optionalText(`${dueVariable}Explanation`)?.split('\n') ?? [])
+      : [];
     const label = stageLabel(task.optionalText('stage'));
     const ics = notice.due ? this.invite(task, facts, notice.due, dueVariable, label, recipients) : null;
     const link = `${publicUrl.replace(/\/+$/, '')}/escalations/${encodeURIComponent(facts.escalationId)}`;

@@ -30,7 +30,10 @@ export function createNotifyWorker(deps: NotifyWorkerDependencies): TopicWorker 
     async handle(task) {
       const side = task.optionalText('side');
       if (side !== null && !isSide(side))
-        throw new PermanentError(`input "side" is "${side}"; use raised-by, other, both or partnership`, 'INVALID_SIDE');
+        throw new PermanentError(
+          `input "side" is "${side}"; use raised-by, other, both or partnership`,
+          'INVALID_SIDE',
+        );
       const drafts = composer.compose(task, escalationFacts(task, deps.partnerships), {
         template: task.text('template'),
         roleNames: [...roleList(task.text('role')), ...roleList(task.optionalText('copyTo'))],

@@ -43,8 +43,18 @@ export class Templates {
 
   constructor(dir: string = TEMPLATES_DIR) {
     const loader = () => new nunjucks.FileSystemLoader(dir, { noCache: false });
-    this.html = new nunjucks.Environment(loader(), { autoescape: true, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true });
-    this.text = new nunjucks.Environment(loader(), { autoescape: false, throwOnUndefined: true, trimBlocks: true, lstripBlocks: true });
+    this.html = new nunjucks.Environment(loader(), {
+      autoescape: true,
+      throwOnUndefined: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+    this.text = new nunjucks.Environment(loader(), {
+      autoescape: false,
+      throwOnUndefined: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
     this.names = new Set(
       existsSync(dir)
         ? readdirSync(dir)
@@ -66,7 +76,10 @@ export class Templates {
     const at = text.indexOf(SUBJECT_END);
     return {
       subject: text.slice(0, at).replace(/\s+/g, ' ').trim(),
-      text: text.slice(at + SUBJECT_END.length).replace(/^\s*\n/, '').replace(/\n{3,}/g, '\n\n'),
+      text: text
+        .slice(at + SUBJECT_END.length)
+        .replace(/^\s*\n/, '')
+        .replace(/\n{3,}/g, '\n\n'),
       html,
     };
   }

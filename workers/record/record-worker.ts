@@ -81,7 +81,11 @@ function stageKeys(forms: FormCatalogue, task: TaskView, group: string): string[
 }
 
 /** The details an entry keeps (sealed at rest); null when there are none. */
-function payloadOf(task: TaskView, kind: string, formKeys: readonly string[]): Record<string, unknown> | null {
+function payloadOf(
+  task: TaskView,
+  kind: string,
+  formKeys: readonly string[],
+): Record<string, unknown> | null {
   const fields =
     kind === 'escalation-raised'
       ? RAISE_FIELDS

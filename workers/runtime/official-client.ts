@@ -53,7 +53,12 @@ export function createClient(options: ClientOptions): PollingClient {
     autoPoll: false,
     // The client logs to the console only through `use: logger`; we leave it out and log ourselves.
     ...(options.auth
-      ? { interceptors: new BasicAuthInterceptor({ username: options.auth.user, password: options.auth.password }) }
+      ? {
+          interceptors: new BasicAuthInterceptor({
+            username: options.auth.user,
+            password: options.auth.password,
+          }),
+        }
       : {}),
   });
   return client as unknown as PollingClient;

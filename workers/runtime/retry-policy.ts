@@ -16,7 +16,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 5, firstTimeoutMs: 5
  * The retries to report and the timeout to ask for after a failure, given the task's current
  * retries (`null` before its first failure, as Camunda sends it).
  */
-export function nextRetry(current: number | null, policy: RetryPolicy): { retries: number; retryTimeout: number } {
+export function nextRetry(
+  current: number | null,
+  policy: RetryPolicy,
+): { retries: number; retryTimeout: number } {
   const left = Math.max(0, (current ?? policy.retries) - 1);
   const failuresSoFar = policy.retries - left; // 1 after the first failure
   const retryTimeout = Math.min(policy.maxTimeoutMs, policy.firstTimeoutMs * 2 ** (failuresSoFar - 1));

@@ -8,7 +8,13 @@
  */
 import type { Logger } from '../../src/log/logger.js';
 import { PermanentError } from './errors/permanent-error.js';
-import { createClient, toClientVariables, type ClientOptions, type PollingClient, type TaskService } from './official-client.js';
+import {
+  createClient,
+  toClientVariables,
+  type ClientOptions,
+  type PollingClient,
+  type TaskService,
+} from './official-client.js';
 import { DEFAULT_RETRY_POLICY, nextRetry, type RetryPolicy } from './retry-policy.js';
 import { TaskView, type RawTask } from './task.js';
 import type { TaskResult, TopicWorker } from './topic-worker.js';
@@ -76,7 +82,12 @@ async function runTask(
   try {
     if (result.kind === 'complete') await taskService.complete(task, toClientVariables(result.variables));
     else await taskService.handleBpmnError(task, result.errorCode, result.errorMessage);
-    logger.info('task ended', { taskId: task.id, topic: task.topicName, activityId: task.activityId, outcome: result.kind });
+    logger.info('task ended', {
+      taskId: task.id,
+      topic: task.topicName,
+      activityId: task.activityId,
+      outcome: result.kind,
+    });
   } catch (error) {
     // The engine refused the completion (e.g. a variable a later expression needs is missing) or is
     // unreachable: fail the task so the refusal is visible, with the engine's reason.
@@ -92,7 +103,9 @@ async function fail(
   logger: Logger,
 ): Promise<void> {
   const permanent = error instanceof PermanentError;
-  const { retries, retryTimeout } = permanent ? { retries: 0, retryTimeout: 0 } : nextRetry(task.retries ?? null, policy);
+  const { retries, retryTimeout } = permanent
+    ? { retries: 0, retryTimeout: 0 }
+    : nextRetry(task.retries ?? null, policy);
   const errorMessage = reasonOf(error).slice(0, 600);
   const errorDetails = `${codeOf(error)}: ${errorMessage}`;
   try {

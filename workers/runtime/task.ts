@@ -63,7 +63,8 @@ export class TaskView {
   /** A non-empty text variable or input. */
   text(name: string): string {
     const v = this.value(name);
-    if (typeof v !== 'string' || v.trim() === '') throw new MissingDataError(`variable "${name}"`, 'a non-empty text');
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new MissingDataError(`variable "${name}"`, 'a non-empty text');
     return v;
   }
 
@@ -73,7 +74,8 @@ export class TaskView {
 
   date(name: string): Date {
     const v = this.value(name);
-    if (!(v instanceof Date) || Number.isNaN(v.getTime())) throw new MissingDataError(`variable "${name}"`, 'a date');
+    if (!(v instanceof Date) || Number.isNaN(v.getTime()))
+      throw new MissingDataError(`variable "${name}"`, 'a date');
     return v;
   }
 

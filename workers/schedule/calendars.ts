@@ -31,7 +31,10 @@ export function partnershipCalendars(
       const own = p.settings.holidaysFile
         ? readHolidayFile(join(p.dir, p.settings.holidaysFile), readFile)
         : NO_HOLIDAY_OVERRIDES;
-      return [p.settings.id, { division: p.settings.division, holidays: mergeHolidayOverrides(own, serverHolidays) }];
+      return [
+        p.settings.id,
+        { division: p.settings.division, holidays: mergeHolidayOverrides(own, serverHolidays) },
+      ];
     }),
   );
 }

@@ -44,7 +44,10 @@ export function createScheduleWorker({ calendars, clock }: ScheduleWorkerDepende
         });
       } catch (error) {
         if (error instanceof CalendarError)
-          throw new PermanentError(`timescale "${timescale}" on ${task.activityId}: ${error.message}`, error.code);
+          throw new PermanentError(
+            `timescale "${timescale}" on ${task.activityId}: ${error.message}`,
+            error.code,
+          );
         throw error;
       }
       return complete({

@@ -12,7 +12,13 @@ entry per organisation (a named school, trust or service) where one differs from
 
 /** `escalation directory example`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const args = parseCommandArgs(argv, io, 'directory', { help: { type: 'boolean', short: 'h' } } as const, HELP);
+  const args = parseCommandArgs(
+    argv,
+    io,
+    'directory',
+    { help: { type: 'boolean', short: 'h' } } as const,
+    HELP,
+  );
   if (typeof args === 'number') return args;
   if (args.positionals.join(' ') !== 'example') return reportBadInput(io, 'directory', 'give example');
   io.stdout(`${JSON.stringify(exampleDirectory(loadPartnerships()), null, 2)}\n`);

@@ -26,11 +26,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, io, 'documents', OPTIONS, HELP);
   if (typeof args === 'number') return args;
   const [action, ...extra] = args.positionals;
-  if (extra.length > 0) return reportBadInput(io, 'documents', `unexpected argument ${JSON.stringify(extra[0])}`);
+  if (extra.length > 0)
+    return reportBadInput(io, 'documents', `unexpected argument ${JSON.stringify(extra[0])}`);
   if (action !== 'list' && action !== 'export') return reportBadInput(io, 'documents', 'give list or export');
   const escalationId = args.values.escalation;
   if (!escalationId) return reportBadInput(io, 'documents', `${action} needs --escalation <id>`);
-  if (action === 'export' && !args.values.dir) return reportBadInput(io, 'documents', 'export needs --dir <dir>');
+  if (action === 'export' && !args.values.dir)
+    return reportBadInput(io, 'documents', 'export needs --dir <dir>');
   let data: AppData;
   try {
     data = openAppData(io);

@@ -24,10 +24,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, io, 'records', OPTIONS, HELP);
   if (typeof args === 'number') return args;
   const [action, ...extra] = args.positionals;
-  if (extra.length > 0) return reportBadInput(io, 'records', `unexpected argument ${JSON.stringify(extra[0])}`);
-  if (action !== 'verify' && action !== 'export') return reportBadInput(io, 'records', 'give verify or export');
-  if (action === 'export' && !args.values.escalation) return reportBadInput(io, 'records', 'export needs --escalation <id>');
-  if (!['json', 'csv'].includes(args.values.format)) return reportBadInput(io, 'records', '--format is json or csv');
+  if (extra.length > 0)
+    return reportBadInput(io, 'records', `unexpected argument ${JSON.stringify(extra[0])}`);
+  if (action !== 'verify' && action !== 'export')
+    return reportBadInput(io, 'records', 'give verify or export');
+  if (action === 'export' && !args.values.escalation)
+    return reportBadInput(io, 'records', 'export needs --escalation <id>');
+  if (!['json', 'csv'].includes(args.values.format))
+    return reportBadInput(io, 'records', '--format is json or csv');
   let data: AppData;
   try {
     data = openAppData(io);
@@ -89,6 +93,9 @@ const COLUMNS: (keyof RecordEntry)[] = [
 
 /** RFC 4180: every field quoted, quotes doubled; the payload as JSON text. */
 function toCsv(entries: RecordEntry[]): string {
-  const cell = (v: unknown) => `"${(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).replace(/"/g, '""')}"`;
-  return [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
+  const cell = (v: unknown) =>
+    `"${(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)).replace(/"/g, '""')}"`;
+  return (
+    [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n'
+  );
 }
