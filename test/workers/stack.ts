@@ -158,11 +158,12 @@ export class Stack {
     await this.settle(r);
   }
 
-  /** Fires a timer boundary event now (`POST /job/{id}/execute`), then waits for the workers. */
+  /** Fires a timer boundary event now with `POST /job/{id}/execute` over HTTP, then waits for the workers. */
   async fire(r: Raised, timerId: string): Promise<void> {
     const [job] = await this.engine.listJobs({ processInstanceId: r.processInstanceId, activityId: timerId });
     if (!job) throw new Error(`no timer job ${timerId}`);
-    await this.engine.executeJob(job.id);
+    const response = await fetch(`${this.server.engineRestUrl}/job/${job.id}/execute`, { method: 'POST' });
+    if (response.status !== 204) throw new Error(`executing ${timerId}'s job answered ${response.status}`);
     await this.settle(r);
   }
 

@@ -63,7 +63,8 @@ export class InviteCanceller {
       const message = this.deps.templates.render('deadline-cancelled', {
         caseReference: facts.caseReference,
         partnershipName: facts.partnership.settings.name,
-        stageLabel: invite.summary.replace(/ deadline, case .*$/, ''),
+        // The summary is `<stage label or "Escalation"> deadline, case <ref>` (notices.ts).
+        stageLabel: stageOfSummary(invite.summary),
         roleTitle: 'someone invited to this deadline',
         due: null,
         dueExplanation: [],
@@ -85,4 +86,10 @@ export class InviteCanceller {
       };
     });
   }
+}
+
+/** The stage label an invite's summary starts with, or null when the notice had no stage. */
+function stageOfSummary(summary: string): string | null {
+  const label = summary.replace(/ deadline, case .*$/, '');
+  return label === 'Escalation' ? null : label;
 }
