@@ -7,8 +7,9 @@ import { expect } from 'chai';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { acquireOwnerLock } from './engine/embedded/store/owner-lock.js';
-import { runToExit, startMain } from './main.test-harness.js';
+import { ROOT, runToExit, startMain } from './main.test-harness.js';
 
 describe('npm start (src/main.ts)', () => {
   let dir: string;
@@ -79,6 +80,25 @@ describe('npm start (src/main.ts)', () => {
     process.kill(-child.pid!, 'SIGINT');
     expect(await exited).to.deep.equal({ code: 0, signal: null });
     await expectGone(url, dataDir);
+  });
+
+  it('Given a SIGTERM while it is still starting, When the engine is open, Then it stops cleanly with exit 0', async () => {
+    const dataDir = path.join(dir, 'data');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    child.stderr!.on('data', (c: Buffer) => {
+      log += c.toString();
+      // The procedures are deployed before it listens: the signal arrives mid-start.
+      if (log.includes('procedures deployed') && !child.killed) child.kill('SIGTERM');
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code, log).to.equal(0);
+    expect(log).to.contain('"stopped"');
+    expect(existsSync(path.join(dataDir, 'engine.sqlite.lock'))).to.equal(false);
   });
 
   it('Given ENGINE_REST_USER and ENGINE_REST_PASSWORD, When started, Then /engine-rest asks for Basic auth', async () => {

@@ -82,8 +82,8 @@ function readyFields(config: Config, running: RunningServer): Record<string, str
   };
 }
 
-async function main(): Promise<void> {
-  const logger = jsonLineLogger();
+/** The validated configuration, or exit 2 with a message naming the variable. */
+function configOrExit(): Config {
   let config: Config;
   try {
     config = loadConfig(process.env);
@@ -99,24 +99,48 @@ async function main(): Promise<void> {
     process.stderr.write(`Invalid configuration: HOLIDAYS_FILE: ${holidaysProblem}\n`);
     process.exit(2);
   }
-  config.warnings.forEach((w) => logger.warn(w));
-  const { engine, running } = await start(config, logger);
-  logger.info('ready', readyFields(config, running));
+  return config;
+}
 
+/**
+ * SIGINT / SIGTERM handlers, taken before anything starts: a signal while the engine opens stops
+ * it as soon as it is open, and one the moment `ready` is read (a service manager may) is never
+ * met by Node's default, which would kill the process without a clean stop.
+ */
+function onStopSignal(
+  logger: Logger,
+): (served: { engine: EmbeddedEngine; running: RunningServer }) => boolean {
+  let served: { engine: EmbeddedEngine; running: RunningServer } | null = null;
+  let requested: string | null = null;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping || !served) return;
     stopping = true;
     logger.info('shutting down', { signal });
     // close() first stops new connections; engine.close() then answers waiting long polls with [].
-    const closed = running.close();
-    await engine.close();
+    const closed = served.running.close();
+    await served.engine.close();
     await closed;
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const onSignal = (signal: string) => (served ? void stop(signal) : (requested ??= signal));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  return (started) => {
+    served = started;
+    if (requested) void stop(requested);
+    return requested === null;
+  };
+}
+
+async function main(): Promise<void> {
+  const logger = jsonLineLogger();
+  const config = configOrExit();
+  config.warnings.forEach((w) => logger.warn(w));
+  const serving = onStopSignal(logger);
+  const started = await start(config, logger);
+  if (serving(started)) logger.info('ready', readyFields(config, started.running));
 }
 
 main().catch((err: unknown) => {
