@@ -15,8 +15,15 @@ describe('Configuration from the environment', () => {
       trustProxy: null,
       timezone: 'Europe/London',
       holidaysFile: null,
+      workers: true,
       warnings: [],
     });
+  });
+
+  it('Given WORKERS=off or a wrong value, When loaded, Then the workers are left out, or a ConfigError names WORKERS', () => {
+    expect(loadConfig({ WORKERS: 'off' }).workers).to.equal(false);
+    expect(loadConfig({ WORKERS: ' ON ' }).workers).to.equal(true);
+    expect(() => loadConfig({ WORKERS: 'no' })).to.throw(ConfigError, /WORKERS/);
   });
 
   it('Given every variable, When loaded, Then each is honoured', () => {

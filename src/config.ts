@@ -35,6 +35,10 @@ const envSchema = z.object({
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
   ),
+  WORKERS: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
+    z.enum(['on', 'off'], { error: "must be 'on' or 'off'" }).default('on'),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyToUndefined,
     z
@@ -69,6 +73,8 @@ export interface Config {
   timezone: string;
   /** Absolute path of a bank-holidays JSON file, when set. */
   holidaysFile: string | null;
+  /** Whether the four workers run in this process (WORKERS, default on). */
+  workers: boolean;
   /** Warnings worth logging at start-up (never secrets). */
   warnings: string[];
 }
@@ -115,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: e.TRUST_PROXY ?? null,
     timezone: e.ENGINE_TIMEZONE,
     holidaysFile: e.HOLIDAYS_FILE ? path.resolve(cwd, e.HOLIDAYS_FILE) : null,
+    workers: e.WORKERS === 'on',
     warnings,
   };
 }

@@ -1,51 +1,19 @@
 /**
- * `npm start`: the embedded engine on SQLite behind `/engine-rest`, with the partnerships'
- * diagrams and forms deployed (duplicate filtering: an unchanged restart adds no version). The
- * only module that reads the environment. SIGINT / SIGTERM shut down gracefully: stop accepting
- * connections, answer waiting long polls with [], close the engine (and its database), then exit.
+ * `npm start`: the whole product in one process (src/app/product.ts): the embedded engine on SQLite
+ * behind `/engine-rest` with the partnerships' diagrams and forms deployed (duplicate filtering: an
+ * unchanged restart adds no version), and the four workers polling it over loopback HTTP. The only
+ * module that reads the environment. SIGINT / SIGTERM shut down gracefully: the workers finish or
+ * unlock their tasks, the server stops accepting connections and answers waiting long polls with [],
+ * the engine closes its database, then the process exits 0.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { InvalidHolidayFileError, readHolidayFile } from './calendar/index.js';
 import { systemClock } from './clock/system-clock.js';
 import { jsonLineLogger, type Logger } from './log/logger.js';
-import { openEmbeddedEngine, type EmbeddedEngine } from './engine/embedded/index.js';
-import { createServer, listen, type RunningServer } from './engine/rest-server/index.js';
-import { compileTrustProxy } from './http/client-address.js';
-import { deployProcesses } from '../processes/deploy.js';
-
-async function start(
-  config: Config,
-  logger: Logger,
-): Promise<{ engine: EmbeddedEngine; running: RunningServer }> {
-  mkdirSync(config.dataDir, { recursive: true });
-  const engine = await openEmbeddedEngine({
-    databaseFile: config.databaseFile,
-    clock: systemClock,
-    timezone: config.timezone,
-    logger,
-  });
-  try {
-    // A diagram the engine refuses is a defect of this checkout: refuse to start rather than serve without it.
-    const deployed = await deployProcesses(engine);
-    logger.info('procedures deployed', {
-      newDefinitions: Object.keys(deployed.deployedProcessDefinitions).length,
-    });
-    const app = createServer({
-      engine,
-      auth: config.auth,
-      loopbackOnly: !config.publicAccess,
-      trustProxy: compileTrustProxy(config.trustProxy),
-      logger,
-      timezone: config.timezone,
-    });
-    const running = await listen(app, config.port, config.host);
-    return { engine, running };
-  } catch (err) {
-    await engine.close();
-    throw err;
-  }
-}
+import type { RunningServer } from './engine/rest-server/index.js';
+import { startProduct, type Product } from './app/product.js';
+import { loadWorkerConfig, WorkerConfigError, type WorkerConfig } from '../workers/config.js';
 
 /**
  * Why the HOLIDAYS_FILE cannot be used (missing, unreadable, not in GOV.UK's format), or null. It
@@ -82,13 +50,15 @@ function readyFields(config: Config, running: RunningServer): Record<string, str
   };
 }
 
-/** The validated configuration, or exit 2 with a message naming the variable. */
-function configOrExit(): Config {
+/** Both configurations (the server's and the workers'), or exit 2 with a message naming the variable. */
+function configOrExit(): { config: Config; workers: WorkerConfig | null } {
   let config: Config;
+  let workers: WorkerConfig | null;
   try {
     config = loadConfig(process.env);
+    workers = config.workers ? loadWorkerConfig(process.env) : null;
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof WorkerConfigError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(2);
     }
@@ -99,36 +69,31 @@ function configOrExit(): Config {
     process.stderr.write(`Invalid configuration: HOLIDAYS_FILE: ${holidaysProblem}\n`);
     process.exit(2);
   }
-  return config;
+  return { config, workers };
 }
 
 /**
- * SIGINT / SIGTERM handlers, taken before anything starts: a signal while the engine opens stops
- * it as soon as it is open, and one the moment `ready` is read (a service manager may) is never
- * met by Node's default, which would kill the process without a clean stop.
+ * SIGINT / SIGTERM handlers, taken before anything starts: a signal while the product starts stops
+ * it as soon as it is up, and one the moment `ready` is read (a service manager may) is never met
+ * by Node's default, which would kill the process without a clean stop.
  */
-function onStopSignal(
-  logger: Logger,
-): (served: { engine: EmbeddedEngine; running: RunningServer }) => boolean {
-  let served: { engine: EmbeddedEngine; running: RunningServer } | null = null;
+function onStopSignal(logger: Logger): (product: Product) => boolean {
+  let served: Product | null = null;
   let requested: string | null = null;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping || !served) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    // close() first stops new connections; engine.close() then answers waiting long polls with [].
-    const closed = served.running.close();
-    await served.engine.close();
-    await closed;
+    await served.stop();
     logger.info('stopped');
     process.exit(0);
   };
   const onSignal = (signal: string) => (served ? void stop(signal) : (requested ??= signal));
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
-  return (started) => {
-    served = started;
+  return (product) => {
+    served = product;
     if (requested) void stop(requested);
     return requested === null;
   };
@@ -136,11 +101,21 @@ function onStopSignal(
 
 async function main(): Promise<void> {
   const logger = jsonLineLogger();
-  const config = configOrExit();
+  const { config, workers } = configOrExit();
   config.warnings.forEach((w) => logger.warn(w));
   const serving = onStopSignal(logger);
-  const started = await start(config, logger);
-  if (serving(started)) logger.info('ready', readyFields(config, started.running));
+  let product: Product;
+  try {
+    product = await startProduct({ config, workers, clock: systemClock, logger });
+  } catch (err) {
+    // A directory, holidays or key file the workers cannot use is bad input: exit 2 naming it.
+    if (err instanceof WorkerConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (serving(product)) logger.info('ready', readyFields(config, product.running));
 }
 
 main().catch((err: unknown) => {

@@ -20,7 +20,9 @@ import { AuditLog } from '../src/audit/audit-log.js';
 import { loadPartnerships, type PartnershipEntry } from '../processes/catalogue.js';
 import { loadFormCatalogue } from '../processes/forms-catalogue.js';
 import { DOCUMENTS } from '../forms/documents/index.js';
-import type { WorkerConfig } from './config.js';
+import { WorkerConfigError, type WorkerConfig } from './config.js';
+import { DataKeyError } from '../src/crypto/data-key.js';
+import { InvalidHolidayFileError } from '../src/calendar/index.js';
 import { partnershipCalendars } from './schedule/calendars.js';
 import { createScheduleWorker } from './schedule/schedule-worker.js';
 import { parseDirectory, type Directory } from './notify/directory.js';
@@ -67,24 +69,32 @@ export interface WorkerAppOptions {
   mailer?: Mailer | null;
 }
 
-/** Reads everything once and builds the workers; throws (naming the file) when a setting is unusable. */
+/**
+ * Reads everything once and builds the workers.
+ * @throws WorkerConfigError naming the variable when a setting is unusable (a directory, holidays or key problem).
+ */
 export async function createWorkerApp(options: WorkerAppOptions): Promise<WorkerApp> {
   const { config, clock } = options;
   const partnerships = loadPartnerships();
   const byId = new Map<string, PartnershipEntry>(partnerships.map((p) => [p.settings.id, p]));
   const read = (p: string) => readFileSync(p, 'utf8');
-  const serverHolidays = config.holidaysFile
-    ? readHolidayFile(config.holidaysFile, read)
-    : NO_HOLIDAY_OVERRIDES;
-  const directory = loadDirectory(config.directoryFile, partnerships);
+  const serverHolidays = setting('HOLIDAYS_FILE', () =>
+    config.holidaysFile ? readHolidayFile(config.holidaysFile, read) : NO_HOLIDAY_OVERRIDES,
+  );
+  const calendars = setting('holidaysFile in partnership.json', () =>
+    partnershipCalendars(partnerships, serverHolidays, read),
+  );
+  const directory = setting('DIRECTORY_FILE', () => loadDirectory(config.directoryFile, partnerships));
   const forms = await loadFormCatalogue();
   mkdirSync(config.dataDir, { recursive: true });
   const files = dataFiles(config.dataDir);
-  const key = loadDataKey({
-    dataKey: config.dataKey ?? undefined,
-    keyFile: files.keyFile,
-    mayCreate: options.mayCreateKey,
-  });
+  const key = setting('DATA_KEY', () =>
+    loadDataKey({
+      dataKey: config.dataKey ?? undefined,
+      keyFile: files.keyFile,
+      mayCreate: options.mayCreateKey,
+    }),
+  );
   const db = openAppDatabase(files.app);
   const publicUrl = config.publicUrl ?? options.defaultPublicUrl;
   const organizer = organizerOf(config.mailFrom);
@@ -121,7 +131,7 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
     organizer,
   });
   const workers = [
-    createScheduleWorker({ calendars: partnershipCalendars(partnerships, serverHolidays, read), clock }),
+    createScheduleWorker({ calendars, clock }),
     createNotifyWorker({ ...noticeDeps, messenger }),
     createRecordWorker({ record: stores.record, forms, partnerships: byId, invites: canceller, clock }),
     createFormWorker({
@@ -148,24 +158,39 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
   };
 }
 
+/** Runs a setting's loader; a problem with it becomes a WorkerConfigError naming the variable. */
+function setting<T>(name: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (
+      error instanceof SettingError ||
+      error instanceof DataKeyError ||
+      error instanceof InvalidHolidayFileError
+    )
+      throw new WorkerConfigError([`${name}: ${error.message}`]);
+    throw error;
+  }
+}
+
+/** A file named by a setting that cannot be used. */
+class SettingError extends Error {}
+
 function loadDirectory(file: string | null, partnerships: readonly PartnershipEntry[]): Directory {
   if (file === null) return exampleDirectory(partnerships);
-  if (!existsSync(file)) throw new Error(`DIRECTORY_FILE: ${file} does not exist`);
+  if (!existsSync(file)) throw new SettingError(`${file} does not exist`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(
-      `DIRECTORY_FILE: ${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`,
-      {
-        cause: error,
-      },
-    );
+    throw new SettingError(`${file} is not valid JSON (${(error as Error).message.split('\n')[0]})`, {
+      cause: error,
+    });
   }
   try {
     return parseDirectory(json);
   } catch (error) {
-    throw new Error(`DIRECTORY_FILE: ${file}: ${(error as Error).message}`, { cause: error });
+    throw new SettingError(`${file}: ${(error as Error).message}`, { cause: error });
   }
 }
 
