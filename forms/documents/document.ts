@@ -55,10 +55,15 @@ export interface DocumentDefinition {
 /** A definition whose schema is derived from its sections, so labels and data never disagree. */
 export function defineDocument(d: Omit<DocumentDefinition, 'schema'>): DocumentDefinition {
   const keys = d.sections.flatMap((s) => s.fields.map((f) => f.key));
+  const twice = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (twice !== undefined) throw new Error(`document "${d.form}" has two fields keyed "${twice}"`);
   return { ...d, schema: z.object(Object.fromEntries(keys.map((k) => [k, fieldValue]))).strict() };
 }
 
-/** The labels of fields not recorded, in document order. */
+/**
+ * The labels of fields not recorded, in document order; a field under a heading is named with it
+ * (`To be completed by LSCB Business Manager: Date`), so two fields of the same label stay apart.
+ */
 export function missingLabels(def: DocumentDefinition, data: Record<string, FieldValue>): string[] {
   return def.sections.flatMap((s) =>
     s.fields
@@ -66,6 +71,6 @@ export function missingLabels(def: DocumentDefinition, data: Record<string, Fiel
         const v = data[f.key];
         return v === null || v === undefined || (Array.isArray(v) ? v.length === 0 : v.trim() === '');
       })
-      .map((f) => f.label),
+      .map((f) => (s.heading ? `${s.heading}: ${f.label}` : f.label)),
   );
 }
