@@ -47,6 +47,11 @@ export interface DocumentDefinition {
   /** The procedure, its edition and the section, as published. */
   citation: string;
   sections: readonly DocumentSection[];
+  /**
+   * Whether it holds the child's details from the protected store. Every document is encrypted at
+   * rest and access-controlled either way; this only decides the PDF's warning footer.
+   */
+  holdsChildDetails: boolean;
   /** The JSON data's fields (every section field's key, each a {@link FieldValue}). */
   schema: z.ZodObject<Record<string, typeof fieldValue>>;
   build(sources: DocumentSources): Record<string, FieldValue>;

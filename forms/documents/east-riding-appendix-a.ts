@@ -1,9 +1,8 @@
 /**
  * East Riding Appendix A "Stage 4 Monitoring Information": returned to the ERSCP Team when a
  * disagreement reaches Stage Four (after every Stage 4 outcome, and when Stage 4 runs out of time).
- * The headings and fields are the appendix's own, in its order. The child's name, date of birth
- * and address come from the protected store; the parents' details are not held anywhere, so
- * "Parents" always reads "Not recorded".
+ * The headings and fields are the appendix's own, in its order. The child's name, date of birth,
+ * address and (when the agency gave them) the parents' names come from the protected store.
  */
 import { defineDocument, type DocumentSources, type FieldValue } from './document.js';
 import { outcomeLines, OUTCOME_WORDS, stageOutcomes, stageValue } from './record-values.js';
@@ -31,6 +30,7 @@ const STAGE4_WORDS: Readonly<Record<string, string>> = {
 /** `east-riding-appendix-a`: Appendix A, from the raise, the protected store, the record and the Stage 4 form. */
 export const eastRidingAppendixA = defineDocument({
   form: 'east-riding-appendix-a',
+  holdsChildDetails: true,
   title: 'Appendix A: Stage 4 Monitoring Information',
   citation:
     'East Riding Safeguarding Children Partnership (ERSCP), "Resolving Inter-Agency Disagreements: guidance ' +
@@ -75,7 +75,7 @@ export const eastRidingAppendixA = defineDocument({
     jobTitle: raisingRoleTitle(s),
     agency: raisingAgency(s),
     addressOrEmail: text(s, 'raisedByEmail'),
-    parents: null,
+    parents: s.subject?.parents ?? null,
     children: s.subject ? `${s.subject.name}, DOB ${birthDate(s.subject.dateOfBirth)}` : null,
     familyAddress: s.subject?.address ?? null,
     agenciesInvolved: agenciesInvolved(s, stageValue(s, '4', 'agenciesInvolved')),

@@ -98,23 +98,28 @@ describe('East Riding Appendix A "Stage 4 Monitoring Information" (Resolving Int
     };
     const r = await render(
       eastRidingAppendixA,
-      sources({ partnership: 'east-riding', variables: withStage4, subject: SUBJECT, record }),
+      sources({
+        partnership: 'east-riding',
+        variables: withStage4,
+        subject: { ...SUBJECT, parents: 'Jo Example, Chris Example' },
+        record,
+      }),
     );
-    expectAppendixAHead(r);
+    expectAppendixAHead(r, 'Jo Example, Chris Example');
     expectField(r.text, 'Outcome', [
       'Not resolved: the dispute is progressed through senior management up to Head of Service or Director level',
       'Why it is not resolved: Needs a Head of Service',
     ]);
   });
 
-  function expectAppendixAHead(r: Rendered): void {
+  function expectAppendixAHead(r: Rendered, parents: string | null = null): void {
     expectField(r.text, 'Date of Referral', 'Mon 2 Nov 2026');
     expectField(r.text, 'Name of Referrer', 'Sam Teacher');
     expectField(r.text, 'Job Title', 'The raising professional');
     expectField(r.text, 'Agency', 'School');
     expectField(r.text, 'Address/Email Address', 'sam.teacher@school.example.org');
     expect(r.text).to.include('Family Details – First Name, Surname and DOB');
-    expectField(r.text, 'Parents', null);
+    expectField(r.text, 'Parents', parents);
     expectField(r.text, 'Children', 'Alex Example, DOB 3 Mar 2015');
     expectField(r.text, 'Family Address', '1 Example Row, Beverley HU17 0ZZ');
     expectField(r.text, 'Agencies involved – in the dispute or in the case generally', [

@@ -27,6 +27,7 @@ const STAGE5_WORDS: Readonly<Record<string, string>> = {
 /** `east-riding-mediation-report`: the Stage Five chair's report, from the record and the Stage 5 form. */
 export const eastRidingMediationReport = defineDocument({
   form: 'east-riding-mediation-report',
+  holdsChildDetails: false,
   title: 'Stage Five: report to the ERSCP Management, Evaluation and Effectiveness Group',
   citation:
     'East Riding Safeguarding Children Partnership (ERSCP), "Resolving Inter-Agency Disagreements: guidance ' +

@@ -20,6 +20,7 @@ const LOG_WORDS: Readonly<Record<string, string>> = {
 /** `liverpool-appendix-1-summary-log`: one row of the log, for the stage the task names. */
 export const liverpoolAppendix1SummaryLog = defineDocument({
   form: 'liverpool-appendix-1-summary-log',
+  holdsChildDetails: true,
   title: 'Appendix 1: Agency Escalation Summary Log',
   citation:
     'Liverpool Safeguarding Children Board (LSCB), "LSCB Resolution & Escalation Procedure: Resolving ' +

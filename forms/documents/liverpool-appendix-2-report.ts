@@ -33,6 +33,7 @@ const LSCB_LESSONS: Readonly<Record<string, string>> = {
 /** `liverpool-appendix-2-report`: the Report to LSCB, as far as it is completed when generated. */
 export const liverpoolAppendix2Report = defineDocument({
   form: 'liverpool-appendix-2-report',
+  holdsChildDetails: true,
   title: 'Appendix 2. Report to LSCB: Multi-Agency Resolution: Escalation Stages 3 and 4',
   citation:
     'Liverpool Safeguarding Children Board (LSCB), "LSCB Resolution & Escalation Procedure: Resolving ' +

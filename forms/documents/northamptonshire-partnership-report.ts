@@ -37,6 +37,7 @@ const MEDIATION_WORDS: Readonly<Record<string, string>> = {
 /** `northamptonshire-partnership-report`: the mediating partner's report, from the record and the Stage 4 and 5 forms. */
 export const northamptonshirePartnershipReport = defineDocument({
   form: 'northamptonshire-partnership-report',
+  holdsChildDetails: false,
   title: 'Report on the case to the Partnership',
   citation:
     'Northamptonshire Safeguarding Children Partnership (NSCP), Tea-break guide "Professional Disagreements", ' +

@@ -13,6 +13,8 @@ export const subjectSchema = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
       .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), 'a real date'),
     address: z.string().trim().min(1).max(500),
+    /** east-riding Appendix A "Family Details … Parents": names as the agency holds them. */
+    parents: z.string().trim().min(1).max(500).optional(),
   })
   .strict();
 
@@ -20,5 +22,7 @@ export type Subject = z.infer<typeof subjectSchema>;
 
 /** Two subjects are the same record when every field matches exactly (after trimming). */
 export function sameSubject(a: Subject, b: Subject): boolean {
-  return a.name === b.name && a.dateOfBirth === b.dateOfBirth && a.address === b.address;
+  return (
+    a.name === b.name && a.dateOfBirth === b.dateOfBirth && a.address === b.address && a.parents === b.parents
+  );
 }

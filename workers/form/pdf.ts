@@ -46,12 +46,16 @@ export function renderPdf(
     if (section.heading) doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(section.heading);
     for (const field of section.fields) writeField(doc, field.label, data[field.key] ?? null);
   }
+  if (def.holdsChildDetails) writeWarning(doc);
+  doc.end();
+  return done;
+}
+
+function writeWarning(doc: PDFKit.PDFDocument): void {
   doc.moveDown(1).font('Helvetica').fontSize(8).fillColor('#505a5f');
   doc.text(
     "This document holds a child's personal details. Keep it only where your agency's procedures allow.",
   );
-  doc.end();
-  return done;
 }
 
 function writeField(doc: PDFKit.PDFDocument, label: string, value: FieldValue): void {
