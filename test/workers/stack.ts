@@ -38,6 +38,8 @@ export interface StackOptions {
   smtp?: boolean;
   /** Lock duration of the workers' tasks (ms of the fake clock). */
   lockDuration?: number;
+  /** Run the workers in this process (default true); false: the test runs its own (e.g. child processes). */
+  workers?: boolean;
 }
 
 export interface Raised {
@@ -55,7 +57,7 @@ export class Stack {
     readonly server: RunningServer,
     readonly smtp: SmtpSink | null,
     readonly app: WorkerApp,
-    readonly workers: RunningWorkers,
+    readonly workers: RunningWorkers | null,
     readonly config: WorkerConfig,
   ) {}
 
@@ -90,7 +92,7 @@ export class Stack {
       mayCreateKey: true,
       defaultPublicUrl: '',
     });
-    const workers = Stack.run(app, config);
+    const workers = options.workers === false ? null : Stack.run(app, config);
     return new Stack(dir, clock, engine, server, smtp, app, workers, config);
   }
 
@@ -137,7 +139,7 @@ export class Stack {
     for (;;) {
       const open = await this.engine.listExternalTasks({ processInstanceId: r.processInstanceId });
       const waiting = open.filter((t) => t.retries === null || t.retries > 0);
-      if (waiting.length === 0 && this.workers.inFlight() === 0) return open;
+      if (waiting.length === 0 && (this.workers?.inFlight() ?? 0) === 0) return open;
       if (performance.now() > deadline) {
         throw new Error(
           `still waiting for ${waiting.map((t) => `${t.activityId} (${t.topicName})`).join(', ')}`,
@@ -178,7 +180,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await this.workers.stop();
+    await this.workers?.stop();
     this.app.close();
     await this.server.close();
     await this.engine.close();
