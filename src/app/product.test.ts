@@ -85,6 +85,22 @@ function messagesFor(dataDir: string, escalationId: string, key: string | undefi
   }
 }
 
+/** Runs `npx escalation …` (bin/escalation.js) to its end. */
+async function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string }> {
+  const child = spawn(process.execPath, ['bin/escalation.js', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout };
+}
+
 describe('The product: npm start runs the workers; npm run workers polls another engine (issue 13)', () => {
   let dir: ReturnType<typeof tempDir>;
   beforeEach(() => (dir = tempDir('product')));
@@ -99,6 +115,11 @@ describe('The product: npm start runs the workers; npm run workers polls another
       'queued stage-started',
       'queued stage-started',
     ]);
+    // The CLI works beside the running server (WAL readers, never the engine's lock).
+    const verify = await cli(['records', 'verify'], { DATA_DIR: dataDir });
+    expect(verify).to.deep.equal({ code: 0, stdout: 'Record verified: 1 entries, the chain is intact.\n' });
+    const list = await cli(['documents', 'list', '--escalation', 'product-test-0001'], { DATA_DIR: dataDir });
+    expect(list).to.deep.equal({ code: 0, stdout: 'No documents for escalation product-test-0001.\n' });
     child.kill('SIGTERM');
     expect(await exited).to.deep.equal({ code: 0, signal: null });
   });
