@@ -10,8 +10,10 @@ import { compileTrustProxy } from './http/client-address.js';
 
 export { ConfigError } from './config-error.js';
 
+import { ENGINE_DATABASE_FILE } from './store/data-files.js';
+
 /** The engine's SQLite file inside DATA_DIR (the backup command and `npm start` agree on it). */
-export const ENGINE_DATABASE_FILE = 'engine.sqlite';
+export { ENGINE_DATABASE_FILE } from './store/data-files.js';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

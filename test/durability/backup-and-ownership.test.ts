@@ -38,7 +38,7 @@ describe('Durability: online backup and a single owner per data directory', () =
     mkdirSync(dataDir);
     const clock = new FakeClock();
     const { engine, ids } = await engineWithWork(dataDir, clock);
-    const target = join(dir, 'backup.sqlite');
+    const target = join(dir, 'backup');
     const ran = spawnSync(process.execPath, ['bin/escalation.js', 'backup', target], {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir },
@@ -46,13 +46,16 @@ describe('Durability: online backup and a single owner per data directory', () =
     });
     expect(ran.stderr).to.equal('');
     expect(ran.status).to.equal(0);
+    expect(ran.stdout).to.include(
+      `Backed up ${join(dataDir, ENGINE_DATABASE_FILE)} to ${join(target, ENGINE_DATABASE_FILE)}`,
+    );
     // The live engine keeps working while and after the backup is taken.
     await engine.startProcessInstance({ definitionKey: 'one-task', businessKey: 'after-backup' });
     await engine.close();
 
     const restored = join(dir, 'restored');
     mkdirSync(restored);
-    copyFileSync(target, join(restored, ENGINE_DATABASE_FILE));
+    copyFileSync(join(target, ENGINE_DATABASE_FILE), join(restored, ENGINE_DATABASE_FILE));
     const again = await openEmbeddedEngine({ databaseFile: join(restored, ENGINE_DATABASE_FILE), clock });
     const instances = await again.listProcessInstances();
     expect(instances.map((i) => i.id).sort()).to.deep.equal([...ids].sort());
@@ -66,17 +69,18 @@ describe('Durability: online backup and a single owner per data directory', () =
     await again.close();
   });
 
-  it('Given an existing target file, when `escalation backup` runs, then it refuses and leaves the file alone', () => {
-    const target = join(dir, 'taken.sqlite');
-    copyFileSync(join(root, 'test/fixtures/engine/one-task.bpmn'), target);
+  it('Given an existing target, when `escalation backup` runs, then it refuses and leaves it alone', () => {
+    const target = join(dir, 'taken');
+    mkdirSync(target);
+    copyFileSync(join(root, 'test/fixtures/engine/one-task.bpmn'), join(target, 'engine.sqlite'));
     const ran = spawnSync(process.execPath, ['bin/escalation.js', 'backup', target], {
       cwd: root,
       env: { ...process.env, DATA_DIR: dir },
       encoding: 'utf8',
     });
     expect(ran.status).to.equal(1);
-    expect(ran.stderr).to.match(/^escalation backup: /);
-    expect(existsSync(`${target}.partial`)).to.equal(false);
+    expect(ran.stderr).to.match(/^escalation backup: .*already exists/);
+    expect(existsSync(join(target, 'engine.sqlite.partial'))).to.equal(false);
   });
 
   it('Given an engine owns a data directory, when a second engine opens it, then the second fails loudly and the first carries on', async () => {
