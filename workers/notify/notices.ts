@@ -87,7 +87,9 @@ export class NoticeComposer {
       side: notice.side,
       parties: facts.parties,
     });
-    const dueVariable = notice.due ? dueVariableOf(task, notice.due) : null;
+    const dueVariable = notice.due
+      ? dueVariableOf(task, notice.due, this.deps.invites, facts.escalationId)
+      : null;
     const explanation = dueVariable
       ? (task.optionalText(`${dueVariable}Explanation`)?.split('\n') ?? [])
       : [];
@@ -157,8 +159,21 @@ export class NoticeComposer {
   }
 }
 
-/** The `*Due` variable holding this deadline (its `…Explanation` sibling explains it), or null. */
-function dueVariableOf(task: TaskView, due: Date): string | null {
+/**
+ * The `*Due` variable holding this deadline (its `…Explanation` sibling explains it), or null.
+ * Several deadlines can fall at the same instant (East Riding's stages are each due "5 days from
+ * raised"; two stages given the same timescale at the same moment): the variable whose invite
+ * belongs to this task's stage comes first, then one with no invite yet, so a later stage never
+ * takes over an earlier stage's invite (its UID, its recipients, its cancellation).
+ */
+function dueVariableOf(task: TaskView, due: Date, invites: InviteStore, escalationId: string): string | null {
+  const group = groupOf(task.activityId);
+  const rank = (name: string): number => {
+    const invite = invites.get(escalationId, name);
+    if (invite === undefined) return 1;
+    return invite.stageGroup === group ? 0 : 2;
+  };
+  const explained = (name: string): number => (task.has(`${name}Explanation`) ? 0 : 1);
   const matches = task
     .names()
     .filter((n) => /Due$/.test(n) && n !== 'due')
@@ -166,8 +181,8 @@ function dueVariableOf(task: TaskView, due: Date): string | null {
       const v = task.value(n);
       return v instanceof Date && v.getTime() === due.getTime();
     })
-    .sort();
-  return matches.find((n) => task.has(`${n}Explanation`)) ?? matches[0] ?? null;
+    .sort((a, b) => rank(a) - rank(b) || explained(a) - explained(b) || a.localeCompare(b));
+  return matches[0] ?? null;
 }
 
 function roleTitle(partnership: PartnershipEntry, r: Recipient): string {
