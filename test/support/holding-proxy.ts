@@ -65,6 +65,11 @@ export class HoldingProxy {
       },
     );
     upstream.on('error', () => res.destroy());
+    // A client that dies mid long poll must not leave the poll open upstream: the engine would hand the
+    // next free task to it, and the task would stay locked to a dead worker.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   }
 }
