@@ -21,8 +21,9 @@ export type RoleScope = (typeof ROLE_SCOPES)[number];
 
 /**
  * Which party's people an agency-scope notice goes to: the raiser's side, the other agency's side,
- * both, or (for partnership-scope roles) the partnership's group. A notify task's `side` input wins;
- * without it the role's own `side`, else `both` for agency scope and `partnership` for partnership scope.
+ * both, or (for partnership-scope roles) the partnership's group. A role that belongs to one side
+ * (`side` in roles.json: the raising professional is always `raised-by`) keeps it; for the others a
+ * notify task's `side` input decides, else `both` for agency scope, `partnership` for partnership scope.
  */
 export const SIDES = ['raised-by', 'other', 'both', 'partnership'] as const;
 export type Side = (typeof SIDES)[number];
@@ -38,7 +39,10 @@ const roleSchema = z
     /** The group (mailbox, task-list group) that reaches whoever holds the role. */
     contactGroup: id,
     scope: z.enum(ROLE_SCOPES),
-    /** The side this role always belongs to (the raising professional: `raised-by`). */
+    /**
+     * The side this role always belongs to, whatever a notice's `side` says (the raising professional:
+     * `raised-by`), so one notice can tell both professionals with `side` both.
+     */
     side: z.enum(['raised-by', 'other', 'both']).optional(),
     /**
      * The one agency that holds an agency-scope role whichever side it is told from, e.g.

@@ -15,16 +15,11 @@ const { of, team } = addressesOf('wiltshire');
 const both = (group: string) => [of(group, 'school'), of(group, 'childrens-services')];
 /**
  * Level1_NotifyParties and Level1_NotifyReminder name the raising professional and the other
- * agency's professional with side "both", and a notice's side wins over a role's own
- * (processes/roles-schema.ts): each role is looked up in both agencies, so two of these four
- * addresses (the school's "other agency professional", Children's Services' "raising
- * professional") are no party to the escalation. Reported as a diagram issue; the roles' own sides
- * would reach only the first and last.
+ * agency's professional with side "both": each role stays on its own side (processes/roles-schema.ts),
+ * so the raiser is reached in the school and the other professional in Children's Services.
  */
 const LEVEL1 = [
   of('wscb-raising-professional', 'school'),
-  of('wscb-raising-professional', 'childrens-services'),
-  of('wscb-other-agency-professional', 'school'),
   of('wscb-other-agency-professional', 'childrens-services'),
 ];
 const allParties = both('wscb-all-parties');

@@ -88,6 +88,15 @@ describe('Directory: a role resolves to the right side’s people (issue 13)', (
     expect(resolve(['raising-professional'])).to.deep.equal(['dsl@school.example.org']);
   });
 
+  it('Given a notice to both sides, When a role of one side is among its roles, Then that role stays on its own side', () => {
+    expect(resolve(['raising-professional', 'line-manager'], 'both')).to.deep.equal([
+      'dsl@school.example.org',
+      'head@stmarys.example.org',
+      'managers@health.example.org',
+    ]);
+    expect(resolve(['raising-professional'], 'other')).to.deep.equal(['dsl@school.example.org']);
+  });
+
   it("Given a role held by one fixed agency and a partnership role, When resolved, Then that agency's and the '*' entries", () => {
     expect(resolve(['iro', 'chair'], 'raised-by')).to.deep.equal([
       'iro@lcc.example.org',
@@ -101,8 +110,8 @@ describe('Directory: a role resolves to the right side’s people (issue 13)', (
         partnership: 'liverpool',
         roles,
         roleNames: ['raising-professional'],
-        side: 'other',
-        parties,
+        side: null,
+        parties: { ...parties, raisedBy: { agency: 'health', organisation: null } },
       }),
     )
       .to.throw(PermanentError)

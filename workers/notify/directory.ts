@@ -2,7 +2,8 @@
  * Who receives a notice. `DIRECTORY_FILE` names a JSON file, validated at start:
  * `{ "<partnership>": { "<contactGroup>": { "<organisation id>" | "<agency id>" | "*": ["address", …] } } }`.
  * A role resolves through the partnership's roles.json to its contact group. For a role of scope
- * `agency`, the addresses are those of the parties on the notice's side: the party's organisation's
+ * `agency`, the addresses are those of the parties on its side (the role's own side if it has one,
+ * else the notice's `side`, else both): the party's organisation's
  * entry if the directory has one, else its agency's (or, for a role held by one fixed agency, that
  * agency's). For a role of scope `partnership`, the `"*"` entry. A role that resolves to nobody is an
  * incident naming the partnership, contact group and organisation or agency: never a silent drop.
@@ -80,7 +81,8 @@ export function resolveRecipients(directory: Directory, input: ResolveInput): Re
 
 function resolveRole(directory: Directory, input: ResolveInput, role: RoleSettings): Recipient[] {
   const entries = directory[input.partnership]?.[role.contactGroup] ?? {};
-  const side = role.scope === 'partnership' ? 'partnership' : (input.side ?? defaultSide(role));
+  // A role of one side keeps it (a notice to both professionals reaches each on their own side).
+  const side = role.scope === 'partnership' ? 'partnership' : (role.side ?? input.side ?? defaultSide(role));
   const nobody = (whom: string) =>
     new PermanentError(
       `role "${role.role}" resolves to nobody: the directory has no ${input.partnership} / ${role.contactGroup} / ${whom}`,
