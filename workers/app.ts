@@ -30,7 +30,9 @@ import { exampleDirectory } from './notify/example-directory.js';
 import { Templates } from './notify/templates.js';
 import { NoticeComposer } from './notify/notices.js';
 import { createNotifyWorker } from './notify/notify-worker.js';
-import { InviteCanceller } from './notify/invite-canceller.js';
+import { InviteCanceller, type OpenSteps } from './notify/invite-canceller.js';
+import { createCamundaRestEngine } from '../src/engine/camunda-rest/index.js';
+import { groupOf } from '../processes/stage-ids.js';
 import { createRecordWorker } from './record/record-worker.js';
 import { createFormWorker } from './form/form-worker.js';
 import { Messenger } from './messaging/messenger.js';
@@ -123,6 +125,7 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
   const composer = new NoticeComposer(noticeDeps);
   const canceller = new InviteCanceller({
     db,
+    openSteps: openStepsOf(config),
     invites: stores.invites,
     messenger,
     templates,
@@ -155,6 +158,15 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
       mailer?.close();
       db.close();
     },
+  };
+}
+
+/** Asks the engine, over the same REST API the client polls, which steps still have an open user task. */
+function openStepsOf(config: WorkerConfig): OpenSteps {
+  const engine = createCamundaRestEngine({ baseUrl: config.engineUrl ?? '', auth: config.auth });
+  return async (processInstanceId) => {
+    const tasks = await engine.listUserTasks({ processInstanceId });
+    return new Set(tasks.map((t) => groupOf(t.taskDefinitionKey)));
   };
 }
 

@@ -5,6 +5,7 @@
  * procedure reckons it. Summary and description carry the case reference and stage only.
  */
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
 
 /** Europe/London's rules since 1996 (last Sunday of March 01:00 UTC to last Sunday of October). */
 const LONDON_VTIMEZONE = [
@@ -43,6 +44,7 @@ export interface InviteContent {
 }
 
 const HALF_AN_HOUR_MS = 30 * 60 * 1000;
+const LONDON = 'Europe/London';
 
 /** The `.ics` text of a deadline invite: a half-hour event ending at the deadline. */
 export function calendarInvite(content: InviteContent): string {
@@ -55,8 +57,9 @@ export function calendarInvite(content: InviteContent): string {
     id: content.uid,
     sequence: content.sequence,
     stamp: content.stamp,
-    start: new Date(content.due.getTime() - HALF_AN_HOUR_MS),
-    end: content.due,
+    // Luxon times in London: ical-generator writes a plain Date's UTC wall time under the TZID.
+    start: DateTime.fromMillis(content.due.getTime() - HALF_AN_HOUR_MS, { zone: LONDON }),
+    end: DateTime.fromJSDate(content.due, { zone: LONDON }),
     timezone: 'Europe/London',
     summary: content.summary,
     description: content.description,
@@ -65,5 +68,11 @@ export function calendarInvite(content: InviteContent): string {
     attendees: content.attendees.map((email) => ({ email, rsvp: false })),
     status: content.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
-  return calendar.toString();
+  // RFC 5545 3.8.7.2: DTSTAMP is in UTC; ical-generator writes it in the calendar's zone without a Z.
+  return calendar.toString().replace(/^DTSTAMP:.*$/m, `DTSTAMP:${utcStamp(content.stamp)}`);
+}
+
+/** `20261102T100000Z`. */
+function utcStamp(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }

@@ -129,6 +129,8 @@ describe('East Riding end to end: the real workers over HTTP and SMTP (ERSCP Res
       emails: [
         ...mails('stage-started', raiser, raiserManager),
         ...mails('stage-breached', raiserManager),
+        // The timer was executed before its due date, so Stage 1's invite was still ahead when it ended.
+        ...mails('deadline-cancelled', raiser, raiserManager),
         ...mails('stage-started', raiser, otherProfessional),
         ...mails('deadline-cancelled', raiser, otherProfessional),
         ...CONFIRMED,

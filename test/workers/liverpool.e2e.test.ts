@@ -84,9 +84,10 @@ describe('Liverpool end to end: the real workers over HTTP and SMTP (LSCB Resolu
         ...mails('stage-started', ...representatives),
         ...mails('deadline-cancelled', ...representatives),
         ...CONFIRMED,
-        // The report is asked of the raising agency's representative. The invite for it is not
-        // cancelled when the report comes in: only a stage-outcome entry cancels invites.
+        // The report is asked of the raising agency's representative; its invite is cancelled when the
+        // report is recorded, as every step's invites are when the step ends before its deadline.
         ...mails('report-requested', of('lscb-representatives', 'school')),
+        ...mails('deadline-cancelled', of('lscb-representatives', 'school')),
         ...mails('document-ready', team('lscb-team'), team('lscb-business-manager')), // Lessons_SendReport
         ...mails('document-ready', team('lscb-team')), // BusinessManager_FileReport
       ],
@@ -132,6 +133,8 @@ describe('Liverpool end to end: the real workers over HTTP and SMTP (LSCB Resolu
       emails: [
         ...mails('stage-started', ...workers),
         ...mails('stage-breached', ...workers),
+        // The timer was executed before its due date, so Stage 1's invite was still ahead when it ended.
+        ...mails('deadline-cancelled', ...workers),
         ...mails('document-ready', ...lineManagers), // Stage1_BreachSummaryLog
         ...mails('stage-started', ...lineManagers),
         ...mails('deadline-cancelled', ...lineManagers),

@@ -125,8 +125,9 @@ describe('Northamptonshire end to end: the real workers over HTTP and SMTP (NSCP
     await expectExactly(stack, run, 'Escalation_Resolved', {
       emails: [
         ...STAGE1,
-        // The breach ends Stage 1 at its deadline: its invite is over, not cancelled.
         ...mails('stage-breached', ...lineManagers),
+        // The timer was executed before its due date, so Stage 1's invite was still ahead when it ended.
+        ...mails('deadline-cancelled', ...professionals),
         ...managers(lineManagers),
         ...mails('deadline-cancelled', ...lineManagers),
         ...CONFIRMED,

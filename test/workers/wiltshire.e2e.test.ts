@@ -25,13 +25,12 @@ const LEVEL1 = [
 const allParties = both('wscb-all-parties');
 /**
  * §2.4: the raiser first thinks it through with their own safeguarding lead. The invite for that
- * step's reminder is never cancelled: the step ends with a `safeguarding-lead-consulted` entry, and
- * only a `stage-outcome` entry cancels invites (reported).
+ * step's reminder is cancelled when the step ends with its `safeguarding-lead-consulted` entry.
  */
-const LEAD: Email[] = mails(
-  'think-through-with-safeguarding-lead',
-  of('wscb-designated-safeguarding-lead', 'school'),
-);
+const LEAD: Email[] = [
+  ...mails('think-through-with-safeguarding-lead', of('wscb-designated-safeguarding-lead', 'school')),
+  ...mails('deadline-cancelled', of('wscb-designated-safeguarding-lead', 'school')),
+];
 const CONFIRMED = mails('outcome-confirmation', ...allParties);
 const RAISED: Entry[] = [
   ['escalation-raised', null, 'Raise_Record', null],

@@ -1,9 +1,11 @@
 /**
- * How a deadline's invite learns that its step ended first: every stage writes its outcome to the
- * record (`stage-outcome`, lint rule stage-exits-recorded), and when the record worker writes it,
- * this cancels the stage's invites whose deadline is still ahead: a `METHOD:CANCEL` with the same
- * UID and the next SEQUENCE, to everyone who received the invite. The cancellation and its messages
- * are stored in one transaction, then sent; a redelivered task resends what was not accepted.
+ * How a deadline's invite learns that its step ended first: every way out of a step writes a record
+ * entry of the step's group (lint rule stage-exits-recorded). When the record worker writes one and
+ * the group has invites whose deadline is still ahead, it asks the engine whether a user task of
+ * the group is still open (a reminder's entry is written while it is); when none is, the step has
+ * ended, and this cancels those invites: a `METHOD:CANCEL` with the same UID and the next SEQUENCE,
+ * to everyone who received the invite. The cancellation and its messages are stored in one
+ * transaction, then sent; a redelivered task resends what was not accepted.
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { Clock } from '../../src/clock/clock.js';
@@ -14,8 +16,12 @@ import type { Draft, Messenger } from '../messaging/messenger.js';
 import type { EscalationFacts } from './notices.js';
 import type { Templates } from './templates.js';
 
+/** Which steps (element-id groups) of an escalation still have an open user task. */
+export type OpenSteps = (processInstanceId: string) => Promise<ReadonlySet<string>>;
+
 export interface InviteCancellerDependencies {
   db: Db;
+  openSteps: OpenSteps;
   invites: InviteStore;
   messenger: Messenger;
   templates: Templates;
@@ -27,17 +33,26 @@ export interface InviteCancellerDependencies {
 export class InviteCanceller {
   constructor(private readonly deps: InviteCancellerDependencies) {}
 
-  /** Cancels the open invites of the task's stage group; resolves once the messages were accepted. */
-  async cancelForStage(task: TaskView, facts: EscalationFacts, stageGroup: string): Promise<void> {
-    const { db, invites, messenger, clock } = this.deps;
-    db.transaction(() => {
-      const now = new Date(clock.now());
-      for (const open of invites.openForStage(facts.escalationId, stageGroup, now)) {
-        const cancelled = invites.cancel(facts.escalationId, open.dueVariable, now);
-        messenger.enqueue(this.drafts(task, facts, cancelled, now));
-      }
-    })();
+  /**
+   * Cancels the stage group's invites still ahead if no user task of the group is open any more;
+   * resolves once the messages (now or from an earlier delivery of this task) were accepted.
+   */
+  async cancelIfStepEnded(task: TaskView, facts: EscalationFacts, stageGroup: string): Promise<void> {
+    const { db, invites, messenger, clock, openSteps } = this.deps;
+    const ahead = invites.openForStage(facts.escalationId, stageGroup, new Date(clock.now()));
+    if (ahead.length > 0 && !(await openSteps(task.processInstanceId)).has(stageGroup)) {
+      db.transaction(() => this.cancelAll(task, facts, stageGroup))();
+    }
     await messenger.sendPending(task.id);
+  }
+
+  private cancelAll(task: TaskView, facts: EscalationFacts, stageGroup: string): void {
+    const { invites, messenger, clock } = this.deps;
+    const now = new Date(clock.now());
+    for (const open of invites.openForStage(facts.escalationId, stageGroup, now)) {
+      const cancelled = invites.cancel(facts.escalationId, open.dueVariable, now);
+      messenger.enqueue(this.drafts(task, facts, cancelled, now));
+    }
   }
 
   private drafts(

@@ -2,8 +2,8 @@
  * `escalation-record`: appends the entry of kind `recordKind` to the escalation's hash-chained
  * record: the raise (with what the disagreement is), every stage's outcome with the stage's form
  * data, breaches, the resolution or the unresolved close, withdrawal (with its reason), lessons.
- * One entry per external task, so a redelivered task adds nothing. When a stage's outcome is
- * recorded, invites for its deadlines still ahead are cancelled.
+ * One entry per external task, so a redelivered task adds nothing. When an entry is written after
+ * its step ended, invites for the step's deadlines still ahead are cancelled.
  */
 import type { Clock } from '../../src/clock/clock.js';
 import type { RecordStore } from '../../src/record/record-store.js';
@@ -70,7 +70,7 @@ export function createRecordWorker(deps: RecordWorkerDependencies): TopicWorker 
         recordedAt: new Date(deps.clock.now()),
         payload: payloadOf(task, kind, stageKeys(deps.forms, task, group)),
       });
-      if (kind === 'stage-outcome') await deps.invites.cancelForStage(task, facts, group);
+      await deps.invites.cancelIfStepEnded(task, facts, group);
       return complete();
     },
   };
