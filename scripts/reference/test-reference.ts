@@ -3,8 +3,8 @@
  * Starts the reference engine (Operaton; fresh H2 database), exports ENGINE_URL (and ENGINE_REST_USER /
  * ENGINE_REST_PASSWORD when both are set: the engine then has Basic auth on), and runs mocha over the engine-agnostic
  * conformance suite (test/conformance/**\/*.test.ts), test/reference-engine/**\/*.reference.test.ts and the
- * partnerships' deployment and scenario tests (processes/deploy.test.ts, processes/scenarios/scenarios.test.ts) and `escalation deploy`
- * (test/cli/deploy-command.test.ts),
+ * partnerships' deployment and scenario tests (processes/deploy.test.ts, processes/scenarios/scenarios.test.ts), `escalation deploy`
+ * (test/cli/deploy-command.test.ts) and the real workers' end-to-end paths (test/workers/*.e2e.test.ts),
  * or over the spec files given. Fails loudly, with the install command, when Java or Maven is missing.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,8 @@ const DEFAULT_SPECS = [
   'processes/scenarios/scenarios.test.ts',
   // The README's "Running on Camunda 7 / Operaton" deploy command, run as IT would run it.
   'test/cli/deploy-command.test.ts',
+  // The real workers' end-to-end paths of every partnership (issue 13), against Operaton.
+  'test/workers/*.e2e.test.ts',
 ];
 
 async function main(): Promise<number> {

@@ -21,7 +21,7 @@ describe('Workers: a task redelivered after a worker was killed is done once (is
 
   before(async () => {
     stack = await Stack.start({ workers: false, lockDuration: LOCK_MS });
-    proxy = await new HoldingProxy(new URL(stack.server.engineRestUrl)).start();
+    proxy = await new HoldingProxy(new URL(stack.restUrl)).start();
   });
   after(async () => {
     worker?.kill('SIGKILL');
@@ -68,7 +68,7 @@ describe('Workers: a task redelivered after a worker was killed is done once (is
     const dead = new Promise((resolve) => worker!.once('exit', resolve));
     worker!.kill('SIGKILL');
     await dead;
-    await stack.clock.advance(LOCK_MS + 1_000);
+    await stack.advance(LOCK_MS + 1_000);
   }
 
   const kinds = (r: Raised) => stack.app.stores.record.forEscalation(r.escalationId).map((e) => e.kind);

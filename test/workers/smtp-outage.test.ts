@@ -35,7 +35,7 @@ describe('Workers: SMTP down, then back (issue 13)', () => {
       const task = await failedTo(r, retries);
       const wait = task.lockExpirationTime!.getTime() - stack.clock.now();
       waits.push(wait);
-      await stack.clock.advance(wait);
+      await stack.advance(wait);
     }
     expect(waits).to.deep.equal([5_000, 10_000, 20_000, 40_000]);
     const last = await failedTo(r, 0);
@@ -51,7 +51,7 @@ describe('Workers: SMTP down, then back (issue 13)', () => {
     expect(queued.map((m) => m.status)).to.deep.equal(['queued', 'queued']);
 
     await stack.smtp!.up();
-    const retry = await fetch(`${stack.server.engineRestUrl}/external-task/${last.id}/retries`, {
+    const retry = await fetch(`${stack.restUrl}/external-task/${last.id}/retries`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ retries: 1 }),

@@ -1,17 +1,21 @@
 /**
  * The whole worker stack for end-to-end tests, with real parts only: the embedded engine on SQLite
- * with a fake clock, its `/engine-rest` on a random port, the real workers polling it through the
- * official client over HTTP, the application database and key in a temp DATA_DIR, and a real SMTP
- * server that parses what it receives. Helpers raise escalations, complete stage tasks, fire timers
- * and wait until the workers have nothing left to do.
+ * with a fake clock and its `/engine-rest` on a random port (or, with ENGINE_URL set, as
+ * `npm run test:reference` sets it, a real Operaton on the system clock), the real workers polling it
+ * through the official client over HTTP, the application database and key in a temp DATA_DIR, and a
+ * real SMTP server that parses what it receives. Helpers raise escalations, complete stage tasks,
+ * fire timers and wait until the workers have nothing left to do.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeClock } from '../../src/clock/fake-clock.js';
+import type { Clock } from '../../src/clock/clock.js';
+import { systemClock } from '../../src/clock/system-clock.js';
+import { createCamundaRestEngine } from '../../src/engine/camunda-rest/index.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { openEmbeddedEngine, type EmbeddedEngine } from '../../src/engine/embedded/index.js';
 import { createServer, listen, type RunningServer } from '../../src/engine/rest-server/index.js';
-import type { ExternalTask } from '../../src/engine/port.js';
+import type { EnginePort, ExternalTask } from '../../src/engine/port.js';
 import { deployProcesses } from '../../processes/deploy.js';
 import { loadPartnerships } from '../../processes/catalogue.js';
 import {
@@ -52,27 +56,34 @@ let counter = 0;
 export class Stack {
   private constructor(
     readonly dir: ReturnType<typeof tempDir>,
-    readonly clock: FakeClock,
-    readonly engine: EmbeddedEngine,
-    readonly server: RunningServer,
+    /** The engine's clock: a FakeClock on the embedded engine, the system clock on a remote one. */
+    readonly clock: Clock,
+    readonly engine: EnginePort,
+    /** Our own server (embedded only). */
+    readonly server: RunningServer | null,
+    /** The engine's REST base URL. */
+    readonly restUrl: string,
     readonly smtp: SmtpSink | null,
     readonly app: WorkerApp,
     readonly workers: RunningWorkers | null,
     readonly config: WorkerConfig,
   ) {}
 
+  /** Whether this run drives a remote engine (ENGINE_URL) rather than the embedded one. */
+  static get remote(): boolean {
+    return Boolean(process.env.ENGINE_URL);
+  }
+
   static async start(options: StackOptions = {}): Promise<Stack> {
     const dir = tempDir('stack');
-    const clock = new FakeClock(STACK_START);
-    const engine = await openEmbeddedEngine({ databaseFile: join(dir.path, 'engine.sqlite'), clock });
+    const { clock, engine, server, restUrl, auth } = await Stack.openEngine(dir.path);
     await deployProcesses(engine);
-    const server = await listen(createServer({ engine, logger: silentLogger }), 0, '127.0.0.1');
     const smtp = options.smtp === false ? null : await new SmtpSink().up();
     const directoryFile = join(dir.path, 'directory.json');
     writeFileSync(directoryFile, JSON.stringify(exampleDirectory(loadPartnerships())));
     const config: WorkerConfig = {
-      engineUrl: server.engineRestUrl,
-      auth: null,
+      engineUrl: restUrl,
+      auth,
       workerId: 'stack-worker',
       maxTasks: 10,
       lockDuration: options.lockDuration ?? 60_000,
@@ -93,7 +104,41 @@ export class Stack {
       defaultPublicUrl: '',
     });
     const workers = options.workers === false ? null : Stack.run(app, config);
-    return new Stack(dir, clock, engine, server, smtp, app, workers, config);
+    return new Stack(dir, clock, engine, server, restUrl, smtp, app, workers, config);
+  }
+
+  private static async openEngine(dir: string): Promise<{
+    clock: Clock;
+    engine: EnginePort;
+    server: RunningServer | null;
+    restUrl: string;
+    auth: { user: string; password: string } | null;
+  }> {
+    const url = process.env.ENGINE_URL;
+    if (url) {
+      const { ENGINE_REST_USER: user, ENGINE_REST_PASSWORD: password } = process.env;
+      const auth = user && password ? { user, password } : null;
+      return {
+        clock: systemClock,
+        engine: createCamundaRestEngine({ baseUrl: url, auth }),
+        server: null,
+        restUrl: url,
+        auth,
+      };
+    }
+    const clock = new FakeClock(STACK_START);
+    const engine: EmbeddedEngine = await openEmbeddedEngine({
+      databaseFile: join(dir, 'engine.sqlite'),
+      clock,
+    });
+    const server = await listen(createServer({ engine, logger: silentLogger }), 0, '127.0.0.1');
+    return { clock, engine, server, restUrl: server.engineRestUrl, auth: null };
+  }
+
+  /** Moves the embedded engine's fake clock (fires what falls due); refused on a remote engine. */
+  async advance(ms: number): Promise<void> {
+    if (!(this.clock instanceof FakeClock)) throw new Error('the clock of a remote engine cannot be moved');
+    await this.clock.advance(ms);
   }
 
   static run(app: WorkerApp, config: WorkerConfig): RunningWorkers {
@@ -164,7 +209,10 @@ export class Stack {
   async fire(r: Raised, timerId: string): Promise<void> {
     const [job] = await this.engine.listJobs({ processInstanceId: r.processInstanceId, activityId: timerId });
     if (!job) throw new Error(`no timer job ${timerId}`);
-    const response = await fetch(`${this.server.engineRestUrl}/job/${job.id}/execute`, { method: 'POST' });
+    const response = await fetch(`${this.restUrl}/job/${job.id}/execute`, {
+      method: 'POST',
+      headers: this.config.auth ? { authorization: basic(this.config.auth) } : {},
+    });
     if (response.status !== 204) throw new Error(`executing ${timerId}'s job answered ${response.status}`);
     await this.settle(r);
   }
@@ -182,9 +230,12 @@ export class Stack {
   async stop(): Promise<void> {
     await this.workers?.stop();
     this.app.close();
-    await this.server.close();
+    await this.server?.close();
     await this.engine.close();
     await this.smtp?.down();
     this.dir.remove();
   }
 }
+
+const basic = (auth: { user: string; password: string }) =>
+  `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
