@@ -25,8 +25,10 @@ export const partnershipSchema = z
   .object({
     id: z.enum(PARTNERSHIPS),
     name: z.string().min(1),
-    /** The procedure text in `shared/procedures/`. */
-    procedure: z.string().regex(/^[a-z-]+\.txt$/),
+    /** The procedure as published: how docs, documents and the API cite it. */
+    procedure: z
+      .object({ title: z.string().min(1), edition: z.string().min(1), publisher: z.string().min(1) })
+      .strict(),
     division: z.enum(DIVISIONS).default(DEFAULT_DIVISION),
     /** An optional GOV.UK-format bank-holidays override file (local closure days), relative to this folder. */
     holidaysFile: z.string().min(1).nullable().default(null),
