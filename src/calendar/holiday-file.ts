@@ -82,7 +82,8 @@ export function parseHolidayFile(input: unknown, source = 'holidays file'): Holi
 /** Both sets of extra days (a partnership's own file and the server's HOLIDAYS_FILE), per division. */
 export function mergeHolidayOverrides(a: HolidayOverrides, b: HolidayOverrides): HolidayOverrides {
   const result = {} as Record<Division, readonly BankHoliday[]>;
-  for (const division of DIVISIONS) result[division] = Object.freeze([...a[division], ...b[division]].sort(byDate));
+  for (const division of DIVISIONS)
+    result[division] = Object.freeze([...a[division], ...b[division]].sort(byDate));
   return Object.freeze(result);
 }
 
