@@ -76,6 +76,7 @@ describe('The escalation variable contract (processes/variables.ts)', () => {
     expect([...OPTIONAL_START_VARIABLES].sort()).to.deep.equal([
       'levelOfNeed',
       'otherOrganisation',
+      'raisedBy',
       'raisedByOrganisation',
       'stage3MaxLevels',
     ]);

@@ -90,6 +90,11 @@ export const startVariablesSchema = z
     levelOfNeed: z.enum(LEVELS_OF_NEED).optional(),
     /** The raiser's organisation within `raisedByAgency`, when the partnership names organisations. */
     raisedByOrganisation: organisationId.optional(),
+    /** The raiser's username, when raised through the API: they are told personally, at their own address. */
+    raisedBy: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'a username of 2 to 64 lower-case letters, digits, ".", "_" or "-"')
+      .optional(),
     /** The other party's organisation within `otherAgency`; unnamed, the whole other agency is the party. */
     otherOrganisation: organisationId.optional(),
     /**

@@ -17,6 +17,9 @@ import { InviteStore } from '../src/messaging/invite-store.js';
 import { DocumentStore } from '../src/documents/document-store.js';
 import { SubjectStore } from '../src/subjects/subject-store.js';
 import { AuditLog } from '../src/audit/audit-log.js';
+import { UserStore } from '../src/identity/user-store.js';
+import { EscalationIndex } from '../src/escalations/escalation-index.js';
+import type { AudienceEntry } from '../src/access/access-rule.js';
 import { loadPartnerships, type PartnershipEntry } from '../processes/catalogue.js';
 import { loadFormCatalogue } from '../processes/forms-catalogue.js';
 import { DOCUMENTS } from '../forms/documents/index.js';
@@ -49,6 +52,8 @@ export interface WorkerStores {
   documents: DocumentStore;
   subjects: SubjectStore;
   audit: AuditLog;
+  users: UserStore;
+  escalations: EscalationIndex;
 }
 
 export interface WorkerApp {
@@ -108,6 +113,8 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
     documents: new DocumentStore(db, key.bytes),
     subjects: new SubjectStore(db, key.bytes),
     audit: new AuditLog(db),
+    users: new UserStore(db),
+    escalations: new EscalationIndex(db),
   };
   const mailer =
     options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
@@ -121,6 +128,12 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
     clock,
     publicUrl,
     organizer,
+    personalAddress: (username: string) => {
+      const user = stores.users.byUsername(username);
+      return user && !user.disabled ? user.email : undefined;
+    },
+    audience: (escalationId: string, entries: readonly AudienceEntry[]) =>
+      stores.escalations.addAudience(escalationId, entries),
   };
   const composer = new NoticeComposer(noticeDeps);
   const canceller = new InviteCanceller({
@@ -136,7 +149,14 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
   const workers = [
     createScheduleWorker({ calendars, clock }),
     createNotifyWorker({ ...noticeDeps, messenger }),
-    createRecordWorker({ record: stores.record, forms, partnerships: byId, invites: canceller, clock }),
+    createRecordWorker({
+      record: stores.record,
+      escalations: stores.escalations,
+      forms,
+      partnerships: byId,
+      invites: canceller,
+      clock,
+    }),
     createFormWorker({
       definitions: DOCUMENTS,
       documents: stores.documents,

@@ -118,4 +118,75 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_entries_append_only_delete BEFORE DELETE ON audit_entries
     BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
   `,
+  // 2: people and their access (users, memberships, tokens, sessions) and the escalations index with the
+  // audience the procedure tells (issue 14).
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email TEXT NOT NULL,
+    password_hash TEXT,
+    admin INTEGER NOT NULL DEFAULT 0,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE memberships (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    partnership TEXT NOT NULL,
+    agency TEXT,
+    organisation TEXT,
+    organisation_name TEXT,
+    roles TEXT NOT NULL,
+    reports INTEGER NOT NULL DEFAULT 0,
+    process_owner INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, partnership)
+  );
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT
+  );
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_user ON sessions (user_id);
+
+  CREATE TABLE escalations (
+    id TEXT PRIMARY KEY,
+    partnership TEXT NOT NULL,
+    case_reference TEXT NOT NULL,
+    process_instance_id TEXT NOT NULL,
+    definition_key TEXT NOT NULL,
+    disagreement_context TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    raised_by TEXT,
+    raised_by_role TEXT NOT NULL,
+    raised_by_agency TEXT NOT NULL,
+    raised_by_organisation TEXT,
+    other_agency TEXT NOT NULL,
+    other_organisation TEXT
+  );
+  CREATE INDEX escalations_by_partnership ON escalations (partnership, raised_at DESC, id);
+  CREATE INDEX escalations_by_raised ON escalations (raised_at DESC, id);
+  CREATE INDEX escalations_by_process_instance ON escalations (process_instance_id);
+  CREATE TABLE escalation_audience (
+    escalation_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    agency TEXT NOT NULL DEFAULT '',
+    organisation TEXT NOT NULL DEFAULT '',
+    documents INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (escalation_id, role, agency, organisation)
+  );
+  CREATE INDEX audience_by_role ON escalation_audience (role, agency, organisation);
+  `,
 ];

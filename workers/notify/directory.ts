@@ -43,6 +43,8 @@ export interface Parties {
 export interface Recipient {
   address: string;
   role: string;
+  /** The organisation of the entry it came from, when the directory had one for the party. */
+  organisation: string | null;
   /** The agency of the entry it came from (null for the partnership's `*` entry). */
   agency: string | null;
 }
@@ -91,13 +93,14 @@ function resolveRole(directory: Directory, input: ResolveInput, role: RoleSettin
   if (side === 'partnership') {
     const list = entries['*'];
     if (!list) throw nobody('"*" entry');
-    return list.map((address) => ({ address, role: role.role, agency: null }));
+    return list.map((address) => ({ address, role: role.role, agency: null, organisation: null }));
   }
   const parties = role.agency
     ? [{ agency: role.agency, organisation: null }]
     : partiesOn(side, input.parties);
   return parties.flatMap((party) => {
-    const key = party.organisation && entries[party.organisation] ? party.organisation : party.agency;
+    const byOrganisation = party.organisation !== null && entries[party.organisation] !== undefined;
+    const key = byOrganisation ? party.organisation! : party.agency;
     const list = entries[key];
     if (!list)
       throw nobody(
@@ -105,7 +108,8 @@ function resolveRole(directory: Directory, input: ResolveInput, role: RoleSettin
           ? `organisation "${party.organisation}" or agency "${party.agency}"`
           : `agency "${party.agency}"`,
       );
-    return list.map((address) => ({ address, role: role.role, agency: party.agency }));
+    const organisation = byOrganisation ? party.organisation : null;
+    return list.map((address) => ({ address, role: role.role, agency: party.agency, organisation }));
   });
 }
 

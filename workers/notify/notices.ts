@@ -14,6 +14,7 @@ import { PermanentError } from '../runtime/errors/permanent-error.js';
 import type { TaskView } from '../runtime/task.js';
 import type { Draft } from '../messaging/messenger.js';
 import { resolveRecipients, type Directory, type Parties, type Recipient } from './directory.js';
+import type { AudienceEntry } from '../../src/access/access-rule.js';
 import type { MessageContext, Templates } from './templates.js';
 
 export interface NoticeDependencies {
@@ -26,6 +27,10 @@ export interface NoticeDependencies {
   publicUrl: string;
   /** The sender, as the invites' organiser. */
   organizer: { name: string; email: string };
+  /** A user's own address (the raiser is told personally), or undefined. */
+  personalAddress: (username: string) => string | undefined;
+  /** Records whom the procedure told about an escalation (the access rule lets them see it). */
+  audience: (escalationId: string, entries: readonly AudienceEntry[]) => void;
 }
 
 /** What one notice says and to whom. */
@@ -72,21 +77,30 @@ export function stageLabel(stage: string | null): string | null {
   return /^\d+$/.test(stage) ? `Stage ${stage}` : stage;
 }
 
+/** The role the raiser always holds on their own escalation. */
+const RAISER = 'raising-professional';
+
 export class NoticeComposer {
   constructor(private readonly deps: NoticeDependencies) {}
 
-  /** The drafts of a notice, one per reader, keyed by the task and the reader's address. */
+  /**
+   * The drafts of a notice, one per reader, keyed by the task and the reader's address; records the
+   * readers as the escalation's audience (`documents` when the notice is about a document).
+   */
   compose(task: TaskView, facts: EscalationFacts, notice: Notice): Draft[] {
-    const { templates, directory, publicUrl } = this.deps;
+    const { templates, publicUrl } = this.deps;
     if (!templates.has(notice.template))
       throw new PermanentError(`unknown message template "${notice.template}"`, 'UNKNOWN_TEMPLATE');
-    const recipients = resolveRecipients(directory, {
-      partnership: facts.partnership.settings.id,
-      roles: facts.partnership.roles,
-      roleNames: notice.roleNames,
-      side: notice.side,
-      parties: facts.parties,
-    });
+    const recipients = this.recipients(task, facts, notice);
+    this.deps.audience(
+      facts.escalationId,
+      recipients.map((r) => ({
+        role: r.role,
+        agency: r.agency ?? '',
+        organisation: r.organisation ?? '',
+        documents: Boolean(notice.documentTitle),
+      })),
+    );
     const dueVariable = notice.due
       ? dueVariableOf(task, notice.due, this.deps.invites, facts.escalationId)
       : null;
@@ -122,6 +136,28 @@ export class NoticeComposer {
         ics,
       };
     });
+  }
+
+  /** The directory's readers, with the raiser told personally when they raised it through the API. */
+  private recipients(task: TaskView, facts: EscalationFacts, notice: Notice): Recipient[] {
+    const raiser = task.optionalText('raisedBy');
+    const personal = raiser ? this.deps.personalAddress(raiser) : undefined;
+    const usePersonal = personal !== undefined && notice.roleNames.includes(RAISER);
+    const found = resolveRecipients(this.deps.directory, {
+      partnership: facts.partnership.settings.id,
+      roles: facts.partnership.roles,
+      roleNames: usePersonal ? notice.roleNames.filter((r) => r !== RAISER) : notice.roleNames,
+      side: notice.side,
+      parties: facts.parties,
+    });
+    if (!usePersonal) return found;
+    const own: Recipient = {
+      address: personal,
+      role: RAISER,
+      agency: facts.parties.raisedBy.agency,
+      organisation: facts.parties.raisedBy.organisation,
+    };
+    return [own, ...found.filter((r) => r.address !== personal)];
   }
 
   private invite(

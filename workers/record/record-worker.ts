@@ -13,10 +13,13 @@ import { groupOf } from '../../processes/stage-ids.js';
 import { complete, type TopicWorker } from '../runtime/topic-worker.js';
 import type { TaskView } from '../runtime/task.js';
 import type { InviteCanceller } from '../notify/invite-canceller.js';
-import { escalationFacts } from '../notify/notices.js';
+import { escalationFacts, type EscalationFacts } from '../notify/notices.js';
+import type { EscalationIndex } from '../../src/escalations/escalation-index.js';
 
 export interface RecordWorkerDependencies {
   record: RecordStore;
+  /** The API's index: a raise recorded here is indexed even when it did not come through the API. */
+  escalations: EscalationIndex;
   forms: FormCatalogue;
   partnerships: ReadonlyMap<string, PartnershipEntry>;
   invites: InviteCanceller;
@@ -35,6 +38,7 @@ const RAISE_FIELDS = [
   'levelOfNeed',
   'raisedByRole',
   'raisedByOrganisation',
+  'raisedBy',
   'otherAgencyRole',
   'otherAgency',
   'otherOrganisation',
@@ -70,10 +74,30 @@ export function createRecordWorker(deps: RecordWorkerDependencies): TopicWorker 
         recordedAt: new Date(deps.clock.now()),
         payload: payloadOf(task, kind, stageKeys(deps.forms, task, group)),
       });
+      if (raise) index(deps.escalations, task, facts);
       await deps.invites.cancelIfStepEnded(task, facts, group);
       return complete();
     },
   };
+}
+
+/** Indexes an escalation raised another way than through the API (Camunda Tasklist, /engine-rest). */
+function index(escalations: EscalationIndex, task: TaskView, facts: EscalationFacts): void {
+  escalations.add({
+    id: facts.escalationId,
+    partnership: facts.partnership.settings.id,
+    caseReference: facts.caseReference,
+    processInstanceId: task.processInstanceId,
+    definitionKey: task.processDefinitionKey ?? '',
+    disagreementContext: task.optionalText('disagreementContext') ?? 'general',
+    raisedAt: (task.optionalDate('raisedAt') ?? task.createdAt ?? new Date(0)).toISOString(),
+    raisedBy: task.optionalText('raisedBy'),
+    raisedByRole: task.text('raisedByRole'),
+    raisedByAgency: facts.parties.raisedBy.agency,
+    raisedByOrganisation: facts.parties.raisedBy.organisation,
+    otherAgency: facts.parties.other.agency,
+    otherOrganisation: facts.parties.other.organisation,
+  });
 }
 
 function stageKeys(forms: FormCatalogue, task: TaskView, group: string): string[] {
