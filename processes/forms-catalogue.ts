@@ -36,10 +36,20 @@ export interface UserTaskInfo {
   candidateRoles: string[];
 }
 
+/** A deadline task (`escalation-schedule`) of a diagram. */
+export interface DeadlineInfo {
+  id: string;
+  group: string;
+  timescale: string;
+  dueVariable: string;
+}
+
 export interface FormCatalogue {
   forms: ReadonlyMap<string, FormInfo>;
   /** Process key → user tasks by element id. */
   userTasks: ReadonlyMap<string, ReadonlyMap<string, UserTaskInfo>>;
+  /** Process key → its deadline tasks, in document order. */
+  deadlines: ReadonlyMap<string, readonly DeadlineInfo[]>;
 }
 
 /** The data keys a form submits: field keys, and the path of a dynamic list or a group with a path. */
@@ -64,15 +74,37 @@ export async function loadFormCatalogue(root = REPOSITORY_ROOT): Promise<FormCat
   }
   const moddle = createModdle();
   const userTasks = new Map<string, Map<string, UserTaskInfo>>();
+  const deadlines = new Map<string, DeadlineInfo[]>();
   for (const file of loadPartnerships(root).flatMap((p) => p.diagrams)) {
     const { rootElement } = await moddle.fromXML(readFileSync(file, 'utf8'));
     for (const process of rootElement.rootElements.filter(
       (e: { $type: string }) => e.$type === 'bpmn:Process',
     )) {
       userTasks.set(process.id, collectUserTasks(process));
+      deadlines.set(process.id, collectDeadlines(process));
     }
   }
-  return { forms, userTasks };
+  return { forms, userTasks, deadlines };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function collectDeadlines(scope: any, into: DeadlineInfo[] = []): DeadlineInfo[] {
+  for (const element of scope.flowElements ?? []) {
+    if (element.$type === 'bpmn:SubProcess') collectDeadlines(element, into);
+    if (element.$type !== 'bpmn:ServiceTask' || element.get('camunda:topic') !== 'escalation-schedule')
+      continue;
+    const properties: Record<string, string> = {};
+    for (const ext of element.extensionElements?.values ?? []) {
+      for (const p of ext.values ?? []) if (p.name) properties[p.name] = String(p.value ?? '');
+    }
+    into.push({
+      id: element.id,
+      group: groupOf(element.id),
+      timescale: properties.timescale ?? '',
+      dueVariable: properties.dueVariable ?? '',
+    });
+  }
+  return into;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

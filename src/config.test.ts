@@ -16,8 +16,20 @@ describe('Configuration from the environment', () => {
       timezone: 'Europe/London',
       holidaysFile: null,
       workers: true,
+      engineUrl: null,
+      publicUrl: null,
+      dataKey: null,
       warnings: [],
     });
+  });
+
+  it('Given ENGINE_URL, When loaded, Then DATA_KEY is required (the key file is for the embedded default only)', () => {
+    expect(() => loadConfig({ ENGINE_URL: 'https://camunda.example.org/engine-rest' })).to.throw(
+      ConfigError,
+      /DATA_KEY: required with ENGINE_URL/,
+    );
+    const c = loadConfig({ ENGINE_URL: 'https://camunda.example.org/engine-rest/', DATA_KEY: 'k' });
+    expect(c.engineUrl).to.equal('https://camunda.example.org/engine-rest');
   });
 
   it('Given WORKERS=off or a wrong value, When loaded, Then the workers are left out, or a ConfigError names WORKERS', () => {

@@ -37,6 +37,9 @@ const envSchema = z.object({
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['true', 'false'], { error: "must be 'true' or 'false'" }).optional(),
   ),
+  ENGINE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  PUBLIC_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  DATA_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   WORKERS: z.preprocess(
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['on', 'off'], { error: "must be 'on' or 'off'" }).default('on'),
@@ -77,6 +80,15 @@ export interface Config {
   holidaysFile: string | null;
   /** Whether the four workers run in this process (WORKERS, default on). */
   workers: boolean;
+  /**
+   * A remote Camunda 7 / Operaton (its REST base URL), or null for the embedded engine. With it,
+   * nothing serves /engine-rest here; the API, the workers and the deployment go to that engine.
+   */
+  engineUrl: string | null;
+  /** The service's public address (links in messages, invite UIDs), when set. */
+  publicUrl: string | null;
+  /** The encryption key (DATA_KEY), when set; required with ENGINE_URL. */
+  dataKey: string | null;
   /** Warnings worth logging at start-up (never secrets). */
   warnings: string[];
 }
@@ -112,6 +124,11 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         '(an open /engine-rest would bypass all access control)',
     ]);
   }
+  if (e.ENGINE_URL && !e.DATA_KEY) {
+    throw new ConfigError([
+      'DATA_KEY: required with ENGINE_URL (the key file is for the embedded default only): 64 hex digits or base64 of 32 bytes',
+    ]);
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   return {
     port: e.PORT,
@@ -124,6 +141,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     timezone: e.ENGINE_TIMEZONE,
     holidaysFile: e.HOLIDAYS_FILE ? path.resolve(cwd, e.HOLIDAYS_FILE) : null,
     workers: e.WORKERS === 'on',
+    engineUrl: e.ENGINE_URL?.replace(/\/+$/, '') ?? null,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    dataKey: e.DATA_KEY ?? null,
     warnings,
   };
 }

@@ -37,8 +37,14 @@ function holidaysFileProblem(file: string | null): string | null {
  * try first), who may use /engine-rest, and the settings worth seeing at a glance.
  */
 function readyFields(config: Config, running: RunningServer): Record<string, string | boolean | null> {
+  const base = (url: string) => url.replace(/\/engine-rest$/, '');
+  if (config.engineUrl) {
+    // Against a remote engine nothing serves /engine-rest here: the API and the workers use ENGINE_URL.
+    return { api: `${base(running.listenUrl)}/api/v1`, engine: config.engineUrl, dataDir: config.dataDir };
+  }
   return {
     engineRest: running.listenUrl,
+    api: `${base(running.listenUrl)}/api/v1`,
     ...(running.allInterfaces ? { listening: 'on every interface', loopbackUrl: running.engineRestUrl } : {}),
     access: config.publicAccess
       ? 'other machines too, with Basic auth'

@@ -1,24 +1,14 @@
 /**
- * The workers' composition root: opens the application database in DATA_DIR and its key, reads
+ * The workers' composition root: opens the application database in DATA_DIR and its key (unless the
+ * process already has them open), reads
  * the partnerships, forms, directory and templates once, and builds the four topic workers with
  * their dependencies. `npm run workers` and `npm start` both call it; neither reads files later.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Database as Db } from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Clock } from '../src/clock/clock.js';
 import type { Logger } from '../src/log/logger.js';
 import { NO_HOLIDAY_OVERRIDES, readHolidayFile } from '../src/calendar/index.js';
-import { openAppDatabase } from '../src/store/app-database.js';
-import { dataFiles } from '../src/store/data-files.js';
-import { loadDataKey } from '../src/crypto/data-key.js';
-import { RecordStore } from '../src/record/record-store.js';
-import { OutboxStore } from '../src/messaging/outbox-store.js';
-import { InviteStore } from '../src/messaging/invite-store.js';
-import { DocumentStore } from '../src/documents/document-store.js';
-import { SubjectStore } from '../src/subjects/subject-store.js';
-import { AuditLog } from '../src/audit/audit-log.js';
-import { UserStore } from '../src/identity/user-store.js';
-import { EscalationIndex } from '../src/escalations/escalation-index.js';
+import { openAppStores, type AppStores } from '../src/store/app-stores.js';
 import type { AudienceEntry } from '../src/access/access-rule.js';
 import { loadPartnerships, type PartnershipEntry } from '../processes/catalogue.js';
 import { loadFormCatalogue } from '../processes/forms-catalogue.js';
@@ -43,18 +33,8 @@ import { createSmtpMailer } from './messaging/smtp-mailer.js';
 import type { Mailer } from './messaging/mailer.js';
 import type { TopicWorker } from './runtime/topic-worker.js';
 
-/** The stores the workers write, for the API and the CLI in the same process. */
-export interface WorkerStores {
-  db: Db;
-  record: RecordStore;
-  outbox: OutboxStore;
-  invites: InviteStore;
-  documents: DocumentStore;
-  subjects: SubjectStore;
-  audit: AuditLog;
-  users: UserStore;
-  escalations: EscalationIndex;
-}
+/** The stores the workers write (the application database), shared with the API in the same process. */
+export type WorkerStores = AppStores;
 
 export interface WorkerApp {
   workers: TopicWorker[];
@@ -74,6 +54,8 @@ export interface WorkerAppOptions {
   defaultPublicUrl: string;
   /** For tests: a mailer other than SMTP. */
   mailer?: Mailer | null;
+  /** The stores, when the process has opened them already (npm start); else opened from DATA_DIR. */
+  stores?: AppStores;
 }
 
 /**
@@ -93,29 +75,20 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
   );
   const directory = setting('DIRECTORY_FILE', () => loadDirectory(config.directoryFile, partnerships));
   const forms = await loadFormCatalogue();
-  mkdirSync(config.dataDir, { recursive: true });
-  const files = dataFiles(config.dataDir);
-  const key = setting('DATA_KEY', () =>
-    loadDataKey({
-      dataKey: config.dataKey ?? undefined,
-      keyFile: files.keyFile,
-      mayCreate: options.mayCreateKey,
-    }),
-  );
-  const db = openAppDatabase(files.app);
   const publicUrl = config.publicUrl ?? options.defaultPublicUrl;
+  const stores =
+    options.stores ??
+    setting('DATA_KEY', () =>
+      openAppStores({
+        dataDir: config.dataDir,
+        dataKey: config.dataKey,
+        mayCreateKey: options.mayCreateKey,
+        uidDomain: new URL(publicUrl).hostname || 'escalations',
+      }),
+    );
+  const db = stores.db;
   const organizer = organizerOf(config.mailFrom);
-  const stores: WorkerStores = {
-    db,
-    record: new RecordStore(db, key.bytes),
-    outbox: new OutboxStore(db),
-    invites: new InviteStore(db, new URL(publicUrl).hostname || 'escalations'),
-    documents: new DocumentStore(db, key.bytes),
-    subjects: new SubjectStore(db, key.bytes),
-    audit: new AuditLog(db),
-    users: new UserStore(db),
-    escalations: new EscalationIndex(db),
-  };
+
   const mailer =
     options.mailer !== undefined ? options.mailer : config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
   const templates = new Templates();
@@ -176,7 +149,8 @@ export async function createWorkerApp(options: WorkerAppOptions): Promise<Worker
     delivery: { mode: mailer ? 'smtp' : 'outbox', directory: config.directoryFile ? 'file' : 'example' },
     close() {
       mailer?.close();
-      db.close();
+      // Stores opened by the caller are the caller's to close.
+      if (!options.stores) stores.close();
     },
   };
 }

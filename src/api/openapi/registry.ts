@@ -1,0 +1,149 @@
+/**
+ * Routes declared once with their zod schemas: the registry mounts each on the router (validating
+ * params, query and body) and builds the OpenAPI 3.1 document at `/api/openapi.json` from the very
+ * same schemas (zod's JSON Schema output is 2020-12, OpenAPI 3.1's dialect).
+ */
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { parseInput } from '../http/validate.js';
+
+type Method = 'get' | 'post' | 'put' | 'delete';
+
+/** One route: how it is called, what it takes and answers, and its handler. */
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: Method;
+  /** Express path under /api/v1, e.g. `/escalations/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `none`: no authentication (health, sign-in). */
+  auth?: 'user' | 'none';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Status → JSON schema of the answer (or a media type for files). */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
+  handler: (
+    input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
+    req: Request,
+    res: Response,
+  ) => Promise<unknown>;
+}
+
+export class RouteRegistry {
+  readonly router = Router();
+  private readonly paths: Record<string, Record<string, unknown>> = {};
+
+  constructor(private readonly authenticate: RequestHandler) {}
+
+  add<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
+    spec: RouteSpec<P, Q, B>,
+  ): void {
+    const handlers: RequestHandler[] = spec.auth === 'none' ? [] : [this.authenticate];
+    handlers.push(async (req, res) => {
+      const input = {
+        params: spec.params ? parseInput(spec.params, req.params, 'params') : {},
+        query: spec.query ? parseInput(spec.query, req.query, 'query') : {},
+        body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : {},
+      } as { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
+      const answer = await spec.handler(input, req, res);
+      if (!res.headersSent) {
+        if (answer === undefined) res.status(204).end();
+        else res.status(firstSuccess(spec)).json(answer);
+      }
+    });
+    this.router[spec.method](spec.path, ...handlers);
+    this.document(spec);
+  }
+
+  /** The OpenAPI 3.1 document of every route added. */
+  openApi(info: { title: string; version: string; description: string }): unknown {
+    return {
+      openapi: '3.1.0',
+      info,
+      servers: [{ url: '/api/v1' }],
+      components: {
+        securitySchemes: {
+          token: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'A personal access token (npx escalation tokens create)',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'escalations_session',
+            description: 'POST /session; writes need X-CSRF-Token',
+          },
+        },
+      },
+      paths: this.paths,
+    };
+  }
+
+  private document(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>): void {
+    const path = spec.path.replace(/:([A-Za-z]+)(\.[a-z]+)?/g, '{$1}$2');
+    const parameters = [
+      ...objectFields(spec.params).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+      ...objectFields(spec.query).map(([name, schema, required]) => ({
+        name,
+        in: 'query',
+        required,
+        schema,
+      })),
+    ];
+    (this.paths[path] ??= {})[spec.method] = {
+      summary: spec.summary,
+      tags: [spec.tag],
+      ...(spec.auth === 'none' ? { security: [] } : { security: [{ token: [] }, { session: [] }] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+            },
+          }
+        : {}),
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [
+          status,
+          {
+            description: r.description,
+            ...(r.schema
+              ? {
+                  content: {
+                    [r.mediaType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') },
+                  },
+                }
+              : {}),
+            ...(!r.schema && r.mediaType ? { content: { [r.mediaType]: {} } } : {}),
+          },
+        ]),
+      ),
+    };
+  }
+}
+
+function firstSuccess(spec: { responses: Record<number, unknown> }): number {
+  return Number(Object.keys(spec.responses).find((s) => s.startsWith('2')) ?? 200);
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+}
+
+/** The fields of an object schema as [name, JSON schema, required]. */
+function objectFields(schema: z.ZodType | undefined): [string, unknown, boolean][] {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => [
+    name,
+    s,
+    (json.required ?? []).includes(name),
+  ]);
+}

@@ -1,0 +1,8 @@
+/**
+ * The route modules beyond session, partnerships and health, in the order they are mounted. Each
+ * module registers its routes (and so its part of the OpenAPI document) on the registry.
+ */
+import type { RouteRegistry } from '../openapi/registry.js';
+import type { ApiDependencies } from '../deps.js';
+
+export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [];
