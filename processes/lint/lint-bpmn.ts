@@ -66,11 +66,18 @@ function makeLinter(config: object) {
 }
 
 /** Lints one diagram; import warnings (unknown elements or attributes) count as errors. */
-export async function lintFile(file: string): Promise<Problem[]> {
+export function lintFile(file: string): Promise<Problem[]> {
+  return lintXml(readFileSync(file, 'utf8'), relative(ROOT, resolve(file)));
+}
+
+/**
+ * Lints one diagram's XML with the same rules (an upload, e.g. `POST /api/v1/deployments`), naming
+ * it `name` in each problem. @throws when the text is not XML that bpmn-moddle can read.
+ */
+export async function lintXml(xml: string, name: string): Promise<Problem[]> {
   const { config, extensions } = lintSetup();
   const moddle = createModdle(extensions);
-  const { rootElement, warnings } = await moddle.fromXML(readFileSync(file, 'utf8'));
-  const name = relative(ROOT, resolve(file));
+  const { rootElement, warnings } = await moddle.fromXML(xml);
   const problems: Problem[] = warnings.map((w: Error) => ({
     file: name,
     id: '',

@@ -21,8 +21,24 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   params?: P;
   query?: Q;
   body?: B;
-  /** Status → JSON schema of the answer (or a media type for files). */
-  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
+  /**
+   * A request body the handler reads itself (e.g. `multipart/form-data`), documented only; the
+   * registry neither parses nor validates it.
+   */
+  rawBody?: { mediaType: string; schema: z.ZodType; description?: string };
+  /**
+   * Status → JSON schema of the answer (or a media type for files); `alternatives` are further
+   * media types of the same answer (e.g. a PDF, or its data as JSON with `?format=json`).
+   */
+  responses: Record<
+    number,
+    {
+      description: string;
+      schema?: z.ZodType;
+      mediaType?: string;
+      alternatives?: { mediaType: string; schema?: z.ZodType }[];
+    }
+  >;
   handler: (
     input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> },
     req: Request,
@@ -105,24 +121,30 @@ export class RouteRegistry {
             },
           }
         : {}),
+      ...(spec.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              ...(spec.rawBody.description ? { description: spec.rawBody.description } : {}),
+              content: { [spec.rawBody.mediaType]: { schema: jsonSchema(spec.rawBody.schema, 'input') } },
+            },
+          }
+        : {}),
       responses: Object.fromEntries(
-        Object.entries(spec.responses).map(([status, r]) => [
-          status,
-          {
-            description: r.description,
-            ...(r.schema
-              ? {
-                  content: {
-                    [r.mediaType ?? 'application/json']: { schema: jsonSchema(r.schema, 'output') },
-                  },
-                }
-              : {}),
-            ...(!r.schema && r.mediaType ? { content: { [r.mediaType]: {} } } : {}),
-          },
-        ]),
+        Object.entries(spec.responses).map(([status, r]) => [status, responseObject(r)]),
       ),
     };
   }
+}
+
+/** One documented answer: its description and, per media type, its schema (if any). */
+function responseObject(r: RouteSpec<z.ZodType, z.ZodType, z.ZodType>['responses'][number]): unknown {
+  const content: Record<string, unknown> = {};
+  for (const c of [{ mediaType: r.mediaType, schema: r.schema }, ...(r.alternatives ?? [])]) {
+    if (!c.schema && !c.mediaType) continue;
+    content[c.mediaType ?? 'application/json'] = c.schema ? { schema: jsonSchema(c.schema, 'output') } : {};
+  }
+  return { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
 }
 
 function firstSuccess(spec: { responses: Record<number, unknown> }): number {
