@@ -34,6 +34,8 @@ export interface UserTaskInfo {
   group: string;
   formRef: string | null;
   candidateRoles: string[];
+  /** The Date variable its `camunda:dueDate="${…}"` reads (the escalation-schedule worker sets it), if any. */
+  dueVariable: string | null;
 }
 
 /** A deadline task (`escalation-schedule`) of a diagram. */
@@ -121,6 +123,8 @@ function collectUserTasks(scope: any, into = new Map<string, UserTaskInfo>()): M
         .split(',')
         .map((r: string) => r.trim())
         .filter(Boolean),
+      dueVariable:
+        /^\$\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(String(element.get('camunda:dueDate') ?? ''))?.[1] ?? null,
     });
   }
   return into;

@@ -79,6 +79,8 @@ export interface ListFilter {
   raisedTo?: Date | undefined;
   /** Only these ids (e.g. those with an overdue or a given stage's open task). */
   ids?: readonly string[] | undefined;
+  /** Only the escalations of these process instances (e.g. those with an overdue or a given stage's open task). */
+  processInstanceIds?: readonly string[] | undefined;
 }
 
 export class EscalationIndex {
@@ -154,6 +156,11 @@ export class EscalationIndex {
     if (filter.raisedFrom) add('e.raised_at >= ?', filter.raisedFrom.toISOString());
     if (filter.raisedTo) add('e.raised_at < ?', filter.raisedTo.toISOString());
     if (filter.ids) add('e.id IN (SELECT value FROM json_each(?))', JSON.stringify(filter.ids));
+    if (filter.processInstanceIds)
+      add(
+        'e.process_instance_id IN (SELECT value FROM json_each(?))',
+        JSON.stringify(filter.processInstanceIds),
+      );
     if (filter.status) add(`${STATUS_SQL} = ?`, filter.status);
     const clause = where.join(' AND ');
     const total = (

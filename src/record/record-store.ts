@@ -166,6 +166,26 @@ export class RecordStore {
     return rows.map((r) => this.toEntry(r));
   }
 
+  /**
+   * An escalation's entries (without their payloads), each checked on its own: its hash, its link
+   * to the entry before it in the chain and its payload, without walking the whole chain as
+   * {@link verify} does (so an escalation's page stays fast however long the record grows).
+   * `problem` is null for an intact entry; its words never name another escalation's entry.
+   */
+  checkedForEscalation(escalationId: string): { entry: RecordEntry; problem: string | null }[] {
+    const rows = this.db
+      .prepare(`${SELECT} WHERE e.escalation_id = ? ORDER BY e.seq`)
+      .all(escalationId) as Row[];
+    const hashOf = this.db.prepare('SELECT hash FROM record_entries WHERE seq = ?');
+    return rows.map((row) => {
+      const prev =
+        row.seq === 1 ? GENESIS_HASH : (hashOf.get(row.seq - 1) as { hash: string } | undefined)?.hash;
+      const problem =
+        prev === undefined ? 'the entry before it is missing' : this.problem(row, prev, row.seq);
+      return { entry: this.toEntry(row, false), problem };
+    });
+  }
+
   /** Walks the whole chain; names the first entry whose hash, link or payload no longer fits. */
   verify(): ChainStatus {
     let prev = GENESIS_HASH;
@@ -196,9 +216,11 @@ export class RecordStore {
     return null;
   }
 
-  private toEntry(row: Row): RecordEntry {
+  private toEntry(row: Row, withPayload = true): RecordEntry {
     const payload =
-      row.sealed === null ? null : unsealJson<Record<string, unknown>>(this.key, row.sealed, aad(row.seq));
+      !withPayload || row.sealed === null
+        ? null
+        : unsealJson<Record<string, unknown>>(this.key, row.sealed, aad(row.seq));
     return {
       seq: row.seq,
       externalTaskId: row.external_task_id,

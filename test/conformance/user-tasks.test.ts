@@ -44,6 +44,32 @@ forEachTarget('User tasks', (target) => {
     expect(await engine.countUserTasks({ processInstanceId: p.id, dueBefore: daysFromNow(4) })).to.equal(0);
   });
 
+  it('Given three instances, When tasks are queried by processInstanceIdIn (one query for a page of escalations), Then only the listed instances’ tasks come back, and their due dates and history with taskDueDateBefore', async () => {
+    const { engine } = target();
+    const [a, b, c] = [await start(daysFromNow(2)), await start(daysFromNow(3)), await start(daysFromNow(9))];
+    const tasks = await engine.listUserTasks({ processInstanceIdIn: [a.id, b.id] });
+    expect(tasks.map((t) => t.processInstanceId).sort()).to.deep.equal([a.id, b.id].sort());
+    expect(await engine.countUserTasks({ processInstanceIdIn: [a.id, c.id] })).to.equal(2);
+    // Open tasks due before a date, from history: what a list of overdue escalations asks.
+    const open = await engine.listHistoricTasks({
+      processDefinitionKey: u.key,
+      unfinished: true,
+      taskDueDateBefore: daysFromNow(5),
+    });
+    const ids = open.map((t) => t.processInstanceId);
+    expect(ids).to.include(a.id).and.to.include(b.id).and.not.to.include(c.id);
+    const [onlyA] = tasks.filter((t) => t.processInstanceId === a.id);
+    await engine.completeUserTask(onlyA!.id);
+    const stillOpen = await engine.listHistoricTasks({
+      processDefinitionKey: u.key,
+      unfinished: true,
+      taskDueDateBefore: daysFromNow(5),
+    });
+    expect(stillOpen.map((t) => t.processInstanceId))
+      .to.include(b.id)
+      .and.not.to.include(a.id);
+  });
+
   it('Given a task, When claimed, unclaimed and assigned, Then the assignee follows', async () => {
     const { engine } = target();
     const p = await start();

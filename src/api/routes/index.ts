@@ -4,5 +4,12 @@
  */
 import type { RouteRegistry } from '../openapi/registry.js';
 import type { ApiDependencies } from '../deps.js';
+import { registerRaise } from '../escalations/raise.js';
+import { registerEscalationList } from '../escalations/list.js';
+import { registerEscalationDetail } from '../escalations/detail.js';
 
-export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [];
+export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
+  registerRaise,
+  registerEscalationList,
+  registerEscalationDetail,
+];

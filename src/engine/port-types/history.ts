@@ -155,6 +155,8 @@ export interface HistoricTaskQuery extends Page, Sorting<'taskId' | 'startTime' 
   processDefinitionKey?: string;
   taskDefinitionKey?: string;
   taskAssignee?: string;
+  /** Tasks due before this instant (Camunda's `taskDueDateBefore`). */
+  taskDueDateBefore?: Date;
   finished?: boolean;
   unfinished?: boolean;
 }

@@ -36,6 +36,8 @@ export interface UserTaskQuery
     Sorting<'id' | 'name' | 'created' | 'dueDate' | 'assignee' | 'priority' | 'processInstanceId'> {
   taskId?: string;
   processInstanceId?: string;
+  /** Tasks of any of these process instances (Camunda's `processInstanceIdIn`). */
+  processInstanceIdIn?: string[];
   processInstanceBusinessKey?: string;
   processDefinitionId?: string;
   processDefinitionKey?: string;

@@ -65,6 +65,7 @@ function taskQuery(q: HistoricTaskQuery): SqlQuery {
     .when(q.processDefinitionKey, 'definition_key = ?', q.processDefinitionKey)
     .when(q.taskDefinitionKey, 'task_definition_key = ?', q.taskDefinitionKey)
     .when(q.taskAssignee, 'assignee = ?', q.taskAssignee)
+    .when(q.taskDueDateBefore, 'due < ?', ms(q.taskDueDateBefore))
     .if(q.finished, 'end_time IS NOT NULL')
     .if(q.unfinished, 'end_time IS NULL');
 }

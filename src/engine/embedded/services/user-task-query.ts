@@ -18,6 +18,7 @@ export function userTaskQuery(query: UserTaskQuery): SqlQuery {
   const q = new SqlQuery('user_task t JOIN process_definition d ON d.id = t.definition_id')
     .when(query.taskId, 't.id = ?', query.taskId)
     .when(query.processInstanceId, 't.process_instance_id = ?', query.processInstanceId)
+    .in(query.processInstanceIdIn, 't.process_instance_id')
     .when(query.processInstanceBusinessKey, 't.business_key = ?', query.processInstanceBusinessKey)
     .when(query.processDefinitionId, 't.definition_id = ?', query.processDefinitionId)
     .when(query.processDefinitionKey, 'd.key = ?', query.processDefinitionKey)

@@ -64,6 +64,7 @@ const taskQuery = z.object({
   processDefinitionKey: qString.optional(),
   taskDefinitionKey: qString.optional(),
   taskAssignee: qString.optional(),
+  taskDueDateBefore: qDate.optional(),
   finished: qBool.optional(),
   unfinished: qBool.optional(),
   ...sorting(['taskId', 'startTime', 'endTime', 'duration']),

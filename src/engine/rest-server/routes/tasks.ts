@@ -24,6 +24,7 @@ import {
 const taskQuery = z.object({
   taskId: qString.optional(),
   processInstanceId: qString.optional(),
+  processInstanceIdIn: qList.optional(),
   processInstanceBusinessKey: qString.optional(),
   processDefinitionId: qString.optional(),
   processDefinitionKey: qString.optional(),
