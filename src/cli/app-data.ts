@@ -14,6 +14,9 @@ import { RecordStore } from '../record/record-store.js';
 import { DocumentStore } from '../documents/document-store.js';
 import { SubjectStore } from '../subjects/subject-store.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { UserStore } from '../identity/user-store.js';
+import { TokenStore } from '../identity/token-store.js';
+import { SessionStore } from '../identity/session-store.js';
 import type { CliIo } from './io.js';
 
 export interface AppData {
@@ -30,7 +33,8 @@ export interface AppData {
 /** A problem the user can fix (no data directory yet, no key): exit 2 with this message. */
 export class AppDataUnavailable extends Error {}
 
-export function openAppData(io: CliIo): AppData {
+/** DATA_DIR's files, once the server has created its application database. */
+function existingDataFiles(io: CliIo): ReturnType<typeof dataFiles> {
   const dataDir = path.resolve(io.env.DATA_DIR?.trim() || './data');
   const files = dataFiles(dataDir);
   if (!existsSync(files.app)) {
@@ -38,6 +42,11 @@ export function openAppData(io: CliIo): AppData {
       `no application data in ${dataDir} (set DATA_DIR to the server's data directory)`,
     );
   }
+  return files;
+}
+
+export function openAppData(io: CliIo): AppData {
+  const files = existingDataFiles(io);
   let key;
   try {
     key = loadDataKey({ dataKey: io.env.DATA_KEY, keyFile: files.keyFile, mayCreate: false });
@@ -50,6 +59,32 @@ export function openAppData(io: CliIo): AppData {
     record: new RecordStore(db, key.bytes),
     documents: new DocumentStore(db, key.bytes),
     subjects: new SubjectStore(db, key.bytes),
+    audit: new AuditLog(db),
+    actor: `cli:${userInfo().username}`,
+    close: () => db.close(),
+  };
+}
+
+/** The people who may sign in (users, tokens, sessions) and the audit log: nothing sealed, no key. */
+export interface IdentityData {
+  db: Db;
+  users: UserStore;
+  tokens: TokenStore;
+  sessions: SessionStore;
+  audit: AuditLog;
+  /** Who the audit log names for this command. */
+  actor: string;
+  close(): void;
+}
+
+/** Opens DATA_DIR's identity stores (beside a running server, like {@link openAppData}). */
+export function openIdentityData(io: CliIo): IdentityData {
+  const db = openAppDatabase(existingDataFiles(io).app);
+  return {
+    db,
+    users: new UserStore(db),
+    tokens: new TokenStore(db),
+    sessions: new SessionStore(db),
     audit: new AuditLog(db),
     actor: `cli:${userInfo().username}`,
     close: () => db.close(),

@@ -37,6 +37,14 @@ const commands: CommandTable = {
     load: () => import('./commands/directory.js'),
   },
   audit: { summary: 'verify the hash-chained audit log', load: () => import('./commands/audit.js') },
+  users: {
+    summary: 'add users and their memberships, set roles and passwords, disable, list',
+    load: () => import('./commands/users.js'),
+  },
+  tokens: {
+    summary: 'create, list or revoke personal access tokens for the API',
+    load: () => import('./commands/tokens.js'),
+  },
 };
 
 // The entry point: the only place that touches the real process (argv, streams, environment).

@@ -51,6 +51,13 @@ export class TokenStore {
     return info(row);
   }
 
+  /** A token's record by its id (the part after `esc_`), whatever its state. */
+  byId(id: string): TokenInfo | undefined {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE id = ?').get(id) as Row | undefined;
+    return row && info(row);
+  }
+
+  /** Revokes a live token; false when it is unknown or already revoked. */
   revoke(id: string, now: Date): boolean {
     return (
       this.db

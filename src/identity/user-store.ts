@@ -135,19 +135,50 @@ export class UserStore {
       );
   }
 
-  setPassword(userId: number, passwordHash: string, now: Date): void {
-    this.db
-      .prepare(
-        'UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
-      )
-      .run(passwordHash, now.toISOString(), userId);
+  /**
+   * Sets a new password and lifts any lockout. The user's browser sessions end (a new password is
+   * usually set because the old one may be known); their tokens are separate credentials and stay.
+   * Returns how many sessions ended.
+   */
+  setPassword(userId: number, passwordHash: string, now: Date): number {
+    return this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE users SET password_hash = ?, failed_sign_ins = 0, locked_until = NULL, updated_at = ? WHERE id = ?',
+        )
+        .run(passwordHash, now.toISOString(), userId);
+      return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+    })();
   }
 
-  setDisabled(userId: number, disabled: boolean, now: Date): void {
+  /**
+   * Disables or enables the user. Disabling ends every session and revokes every token at once (one
+   * transaction), so enabling again never brings an old credential back. Returns what it ended.
+   */
+  setDisabled(
+    userId: number,
+    disabled: boolean,
+    now: Date,
+  ): { sessionsEnded: number; tokensRevoked: number } {
+    return this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?')
+        .run(disabled ? 1 : 0, now.toISOString(), userId);
+      if (!disabled) return { sessionsEnded: 0, tokensRevoked: 0 };
+      return {
+        sessionsEnded: this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes,
+        tokensRevoked: this.db
+          .prepare('UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL')
+          .run(now.toISOString(), userId).changes,
+      };
+    })();
+  }
+
+  /** Grants or withdraws the `admin` permission (manages users). */
+  setAdmin(userId: number, admin: boolean, now: Date): void {
     this.db
-      .prepare('UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?')
-      .run(disabled ? 1 : 0, now.toISOString(), userId);
-    if (disabled) this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+      .prepare('UPDATE users SET admin = ?, updated_at = ? WHERE id = ?')
+      .run(admin ? 1 : 0, now.toISOString(), userId);
   }
 
   /** Counts a failed sign-in; the tenth in a row locks the account for {@link LOCK_MS}. */
