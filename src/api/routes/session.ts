@@ -52,16 +52,20 @@ export function registerSession(api: RouteRegistry, deps: ApiDependencies): void
       const usable = user && !user.disabled && !(user.lockedUntil && user.lockedUntil > now.toISOString());
       const ok = await verifyPassword(body.password, user ? user.passwordHash : await decoy);
       if (!user || !usable || !ok) {
-        if (user && usable) users.recordFailure(user.id, now);
-        audit.append({
-          actor: `user:${body.username.slice(0, 64)}`,
-          action: 'session.create',
-          target: null,
-          escalationId: null,
-          outcome: 'denied',
-          source: req.ip ?? '',
-          at: now,
-        });
+        // One commit whether or not the user exists: a second durable write (the failure count)
+        // for a real username would make a wrong password measurably slower than a wrong username.
+        deps.stores.db.transaction(() => {
+          if (user && usable) users.recordFailure(user.id, now);
+          audit.append({
+            actor: `user:${body.username.slice(0, 64)}`,
+            action: 'session.create',
+            target: null,
+            escalationId: null,
+            outcome: 'denied',
+            source: req.ip ?? '',
+            at: now,
+          });
+        })();
         throw unauthorized('The username or password is not right, or the account is locked or disabled.');
       }
       users.recordSuccess(user.id);
@@ -107,7 +111,8 @@ export function registerSession(api: RouteRegistry, deps: ApiDependencies): void
     responses: { 204: { description: 'Signed out' } },
     handler: async (_input, req, res) => {
       const id = sessionIdOf(req);
-      if (id) deps.stores.sessions.delete(id);
+      // Only the session that signed this request is ended; a token's request leaves any cookie be.
+      if (id && req.principal!.via === 'session') deps.stores.sessions.delete(id);
       setCookie(res, '', req.secure, 0);
       return undefined;
     },
