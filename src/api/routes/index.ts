@@ -7,9 +7,19 @@ import type { ApiDependencies } from '../deps.js';
 import { registerRaise } from '../escalations/raise.js';
 import { registerEscalationList } from '../escalations/list.js';
 import { registerEscalationDetail } from '../escalations/detail.js';
+import { registerDocuments } from './documents.js';
+import { registerMessages } from './messages.js';
+import { registerRecords } from './records.js';
+import { registerDiagrams } from './diagrams.js';
+import { registerDeployments } from './deployments.js';
 
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
   registerRaise,
   registerEscalationList,
   registerEscalationDetail,
+  registerDocuments,
+  registerMessages,
+  registerRecords,
+  registerDiagrams,
+  registerDeployments,
 ];
