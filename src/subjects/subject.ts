@@ -11,7 +11,11 @@ export const subjectSchema = z
     dateOfBirth: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-      .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), 'a real date'),
+      // A real day: JavaScript would read 30 February as 2 March, so the date must survive the round trip.
+      .refine((d) => {
+        const day = new Date(`${d}T00:00:00Z`);
+        return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(d);
+      }, 'a real date'),
     address: z.string().trim().min(1).max(500),
     /** east-riding Appendix A "Family Details … Parents": names as the agency holds them. */
     parents: z.string().trim().min(1).max(500).optional(),

@@ -1,0 +1,170 @@
+/**
+ * `GET /api/v1/escalations/:id` over real HTTP with the real product, following a Liverpool
+ * escalation: its stages with deadlines, explanations and outcomes (also a breach), the tasks open
+ * now and who may complete them, its timeline, documents, record entries with their chain status and
+ * messages; audited when seen; never the child's details.
+ */
+import { expect } from 'chai';
+import { ApiHarness, type As } from './harness.js';
+import { expectNoSubject, raise, SUBJECT } from './raise.fixtures.js';
+import { toStageVariableMap } from '../../processes/variables.js';
+import { unresolved } from '../../processes/scenarios/scenario.js';
+import { appendix1 } from '../../processes/scenarios/liverpool.scenarios.js';
+
+interface Detail {
+  status: string;
+  stages: {
+    elementId: string;
+    name: string;
+    startedAt: string;
+    due: string | null;
+    dueExplanation: string | null;
+    overdue: boolean;
+    endedAt: string | null;
+    outcome: string | null;
+  }[];
+  openTasks: {
+    id: string;
+    elementId: string;
+    candidateRoles: string[];
+    due: string | null;
+    formKey: string | null;
+    canComplete: boolean;
+  }[];
+  timeline: { at: string; event: string; elementId: string; name: string }[];
+  documents: { id: string; form: string; createdAt: string }[];
+  records: {
+    seq: number;
+    kind: string;
+    outcome: string | null;
+    chain: { intact: boolean; problem: string | null };
+  }[];
+  messages: { template: string; role: string | null; status: string; subject: string }[];
+}
+
+describe('GET /escalations/:id: one escalation, stage by stage', function () {
+  this.timeout(180_000);
+  let h: ApiHarness;
+  const as: Record<string, As> = {};
+  const get = (id: string, who: string) => h.call<Detail>('GET', `/api/v1/escalations/${id}`, as[who]!);
+
+  before(async () => {
+    h = await ApiHarness.start();
+    const lp = (agency: string, organisation: string, roles: string[]) => ({
+      partnership: 'liverpool',
+      agency,
+      organisation,
+      roles,
+    });
+    await h.user('ana', lp('school', 'oakfield-primary', ['raising-professional']));
+    await h.user('lena', lp('school', 'oakfield-primary', ['line-manager']));
+    await h.user('carl', lp('childrens-services', 'liverpool-csc', ['line-manager']));
+    await h.user('hal', lp('health', 'alder-trust', ['line-manager']));
+    for (const name of ['ana', 'lena', 'carl', 'hal']) as[name] = h.token(name);
+  });
+  after(async () => {
+    await h?.stop();
+  });
+
+  it('Given Stage 1 ends unresolved, When the escalation is opened, Then Stage 1 shows its outcome and end, the line managers’ stage its Day 2 deadline with the calendar’s explanation, the Summary Log, the record and the messages; the line managers of both sides may complete it, the raiser may not (LSCB Resolution & Escalation Procedure Stage 1, Appendix 1)', async () => {
+    const r = await raise(h, as.ana!, { subject: SUBJECT });
+    const [task] = await h.product.engine.listUserTasks({ processInstanceId: r.processInstanceId });
+    await h.product.engine.completeUserTask(task!.id, {
+      variables: toStageVariableMap({ ...unresolved, ...appendix1 }),
+    });
+    await h.settle(r.processInstanceId);
+
+    const res = await get(r.id, 'ana');
+    expect(res.status).to.equal(200);
+    const d = res.body;
+    expect(d.status).to.equal('open');
+    expect(d.stages.map((s) => [s.elementId, s.outcome, s.endedAt !== null, s.due])).to.deep.equal([
+      ['Stage1_RecordOutcome', 'unresolved', true, '2026-11-03T00:00:00.000Z'],
+      ['Stage1LineManager_RecordOutcome', null, false, '2026-11-04T00:00:00.000Z'],
+    ]);
+    expect(d.stages[1]!.dueExplanation).to.include('Day 2').and.to.include('(2026-11-04T00:00:00.000Z)');
+    expect(d.openTasks).to.have.length(1);
+    expect(d.openTasks[0]).to.deep.include({
+      elementId: 'Stage1LineManager_RecordOutcome',
+      candidateRoles: ['line-manager'],
+      formKey: 'liverpool-line-managers',
+      due: '2026-11-04T00:00:00.000Z',
+      canComplete: false,
+    });
+    expect((await get(r.id, 'lena')).body.openTasks[0]!.canComplete).to.equal(true);
+    expect((await get(r.id, 'carl')).body.openTasks[0]!.canComplete).to.equal(true);
+    expect((await get(r.id, 'hal')).status).to.equal(404);
+
+    expect(d.documents.map((x) => x.form)).to.deep.equal(['liverpool-appendix-1-summary-log']);
+    expect(d.documents[0]!.id).to.be.a('string');
+    expect(d.records.map((x) => [x.kind, x.outcome, x.chain.intact])).to.deep.equal([
+      ['escalation-raised', null, true],
+      ['stage-outcome', 'unresolved', true],
+    ]);
+    expect(d.messages.map((m) => [m.template, m.role])).to.deep.include.members([
+      ['stage-started', 'raising-professional'],
+      ['stage-started', 'line-manager'],
+    ]);
+    expect(d.messages.every((m) => m.status === 'sent')).to.equal(true);
+
+    const steps = d.timeline.map((t) => `${t.elementId} ${t.event}`);
+    const at = (step: string) => steps.indexOf(step);
+    expect(at('Escalation_Raised reached')).to.equal(0);
+    expect(at('Stage1_RecordOutcome started')).to.be.lessThan(at('Stage1_RecordOutcome ended'));
+    expect(at('Stage1_RecordOutcome ended')).to.be.lessThan(at('Stage1LineManager_RecordOutcome started'));
+    expect(steps).to.not.include('Stage1LineManager_RecordOutcome ended');
+    expect(d.timeline.every((t) => t.name.length > 0)).to.equal(true);
+    expectNoSubject(res.text, 'GET /escalations/:id');
+
+    const audit = h.product.stores.audit.forEscalation(r.id).filter((a) => a.action === 'escalation.view');
+    expect(audit.map((a) => [a.actor.split(':').pop(), a.outcome])).to.deep.equal([
+      ['ana', 'ok'],
+      ['lena', 'ok'],
+      ['carl', 'ok'],
+      ['hal', 'not-found'],
+    ]);
+  });
+
+  it('Given Stage 1’s Day 1 passes (its timer fires), When the escalation is opened, Then Stage 1 is cancelled with the outcome breached, the deadline is on the timeline and the line managers’ stage is open (LSCB Resolution & Escalation Procedure Stage 1, RECORD)', async () => {
+    const r = await raise(h, as.ana!);
+    const [job] = await h.product.engine.listJobs({
+      processInstanceId: r.processInstanceId,
+      activityId: 'Stage1_Deadline',
+    });
+    await h.product.engine.executeJob(job!.id);
+    await h.settle(r.processInstanceId);
+
+    const d = (await get(r.id, 'ana')).body;
+    expect(d.stages.map((s) => [s.elementId, s.outcome])).to.deep.equal([
+      ['Stage1_RecordOutcome', 'breached'],
+      ['Stage1LineManager_RecordOutcome', null],
+    ]);
+    const steps = d.timeline.map((t) => `${t.elementId} ${t.event}`);
+    expect(steps).to.include('Stage1_Deadline reached').and.to.include('Stage1_RecordOutcome cancelled');
+    expect(d.timeline.find((t) => t.elementId === 'Stage1_Deadline')!.name).to.equal('Day 1 passed');
+    expect(d.records.map((x) => x.kind)).to.include('stage-breached');
+  });
+
+  it('Given an entry of the record altered after it was written, When the escalation is opened, Then that entry shows a broken chain and the others stay intact', async () => {
+    const r = await raise(h, as.ana!);
+    const [entry] = h.product.stores.record.forEscalation(r.id);
+    const db = h.product.stores.db;
+    db.exec('DROP TRIGGER record_entries_append_only_update');
+    db.prepare(`UPDATE record_entries SET actor_role = 'line-manager' WHERE seq = ?`).run(entry!.seq);
+    const d = (await get(r.id, 'ana')).body;
+    const mine = d.records.find((x) => x.seq === entry!.seq)!;
+    expect(mine.chain).to.deep.equal({ intact: false, problem: 'its contents do not match its hash' });
+    const others = h.product.stores.escalations.list(
+      { where: '1', params: [] },
+      {},
+      { offset: 0, limit: 100 },
+    );
+    for (const other of others.items.filter((x) => x.id !== r.id)) {
+      const records = (await get(other.id, 'ana')).body.records;
+      expect(
+        records.every((x) => x.chain.intact),
+        other.id,
+      ).to.equal(true);
+    }
+  });
+});
