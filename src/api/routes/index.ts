@@ -12,6 +12,10 @@ import { registerMessages } from './messages.js';
 import { registerRecords } from './records.js';
 import { registerDiagrams } from './diagrams.js';
 import { registerDeployments } from './deployments.js';
+import { registerEscalationTasks } from '../escalations/tasks.js';
+import { registerEscalationActions } from '../escalations/actions.js';
+import { registerEscalationInvites } from '../escalations/invites.js';
+import { registerEscalationSubject } from '../escalations/subject.js';
 
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
   registerRaise,
@@ -22,4 +26,8 @@ export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[]
   registerRecords,
   registerDiagrams,
   registerDeployments,
+  registerEscalationTasks,
+  registerEscalationActions,
+  registerEscalationInvites,
+  registerEscalationSubject,
 ];
