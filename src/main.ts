@@ -14,6 +14,8 @@ import { jsonLineLogger, type Logger } from './log/logger.js';
 import type { RunningServer } from './engine/rest-server/index.js';
 import { startProduct, type Product } from './app/product.js';
 import { loadWorkerConfig, WorkerConfigError, type WorkerConfig } from '../workers/config.js';
+import { runDemo } from './app/demo/index.js';
+import { loadPartnerships } from '../processes/catalogue.js';
 
 /**
  * Why the HOLIDAYS_FILE cannot be used (missing, unreadable, not in GOV.UK's format), or null. It
@@ -105,9 +107,36 @@ function onStopSignal(logger: Logger): (product: Product) => boolean {
   };
 }
 
+/**
+ * `--demo`: seeds demo users and escalations through the running product's API and prints how to
+ * sign in (src/app/demo). A demo that cannot be seeded stops the product: exit 1.
+ */
+async function seedDemo(product: Product, config: Config, logger: Logger): Promise<void> {
+  try {
+    const { instructions } = await runDemo({
+      stores: product.stores,
+      baseUrl: product.running.engineRestUrl.replace(/\/engine-rest$/, ''),
+      dataDir: config.dataDir,
+      partnerships: loadPartnerships(),
+      clock: systemClock,
+    });
+    process.stdout.write(`${instructions}\n`);
+    logger.info('demo ready');
+  } catch (err) {
+    process.stderr.write(`Demo seeding failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    await product.stop();
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const logger = jsonLineLogger();
+  const demo = process.argv.slice(2).includes('--demo');
   const { config, workers } = configOrExit();
+  if (demo && workers === null) {
+    process.stderr.write('--demo needs the workers, which move the demo escalations on: unset WORKERS=off\n');
+    process.exit(2);
+  }
   config.warnings.forEach((w) => logger.warn(w));
   const serving = onStopSignal(logger);
   let product: Product;
@@ -121,7 +150,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  if (serving(product)) logger.info('ready', readyFields(config, product.running));
+  if (!serving(product)) return;
+  logger.info('ready', readyFields(config, product.running));
+  if (demo) await seedDemo(product, config, logger);
 }
 
 main().catch((err: unknown) => {
