@@ -60,7 +60,13 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
     await h.user('lena', lp('school', 'oakfield-primary', ['line-manager']));
     await h.user('carl', lp('childrens-services', 'liverpool-csc', ['line-manager']));
     await h.user('hal', lp('health', 'alder-trust', ['line-manager']));
-    for (const name of ['ana', 'lena', 'carl', 'hal']) as[name] = h.token(name);
+    await h.user('nia', {
+      partnership: 'northamptonshire',
+      agency: 'school',
+      organisation: 'ridgeway',
+      roles: ['raising-professional'],
+    });
+    for (const name of ['ana', 'lena', 'carl', 'hal', 'nia']) as[name] = h.token(name);
   });
   after(async () => {
     await h?.stop();
@@ -145,13 +151,51 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
     expect(d.records.map((x) => x.kind)).to.include('stage-breached');
   });
 
+  it('Given Stage 3 climbs a level of management a day later, When the escalation is opened, Then each level is its own stage with its own deadline and outcome, and the calendar’s explanation is shown for the deadline it explains (Professional Disagreements (Tea-break guide) Stage 3)', async () => {
+    const r = await raise(h, as.nia!);
+    const onward = { ...unresolved, actionPlan: 'Both agencies share the assessment by Friday' };
+    const completeOpen = async (outcome: string) => {
+      const [task] = await h.product.engine.listUserTasks({ processInstanceId: r.processInstanceId });
+      await h.product.engine.completeUserTask(task!.id, {
+        variables: toStageVariableMap({ ...onward, outcome }),
+      });
+      await h.settle(r.processInstanceId);
+    };
+    await completeOpen('unresolved');
+    await completeOpen('unresolved');
+    await h.clock.advance(24 * 60 * 60_000);
+    await completeOpen('next-level');
+
+    const d = (await get(r.id, 'nia')).body;
+    expect(d.stages.map((s) => [s.elementId, s.outcome])).to.deep.equal([
+      ['Stage1_RecordOutcome', 'unresolved'],
+      ['Stage2_RecordOutcome', 'unresolved'],
+      ['Stage3_RecordOutcome', 'next-level'],
+      ['Stage3_RecordOutcome', null],
+    ]);
+    const [, , first, second] = d.stages;
+    expect(Date.parse(second!.due!)).to.be.greaterThan(Date.parse(first!.due!));
+    expect(first!.dueExplanation).to.equal(null);
+    expect(second!.dueExplanation).to.include(`(${second!.due})`);
+  });
+
   it('Given an entry of the record altered after it was written, When the escalation is opened, Then that entry shows a broken chain and the others stay intact', async () => {
     const r = await raise(h, as.ana!);
     const [entry] = h.product.stores.record.forEscalation(r.id);
     const db = h.product.stores.db;
     db.exec('DROP TRIGGER record_entries_append_only_update');
     db.prepare(`UPDATE record_entries SET actor_role = 'line-manager' WHERE seq = ?`).run(entry!.seq);
+    // The next entry of the chain is written after the change, linked to the altered entry's stored hash.
+    const [task] = await h.product.engine.listUserTasks({ processInstanceId: r.processInstanceId });
+    await h.product.engine.completeUserTask(task!.id, {
+      variables: toStageVariableMap({ ...unresolved, ...appendix1 }),
+    });
+    await h.settle(r.processInstanceId);
     const d = (await get(r.id, 'ana')).body;
+    expect(d.records.map((x) => [x.seq - entry!.seq, x.kind, x.chain.intact])).to.deep.equal([
+      [0, 'escalation-raised', false],
+      [1, 'stage-outcome', true],
+    ]);
     const mine = d.records.find((x) => x.seq === entry!.seq)!;
     expect(mine.chain).to.deep.equal({ intact: false, problem: 'its contents do not match its hash' });
     const others = h.product.stores.escalations.list(
@@ -159,7 +203,9 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
       {},
       { offset: 0, limit: 100 },
     );
-    for (const other of others.items.filter((x) => x.id !== r.id)) {
+    const liverpool = others.items.filter((x) => x.id !== r.id && x.partnership === 'liverpool');
+    expect(liverpool).to.have.length(2);
+    for (const other of liverpool) {
       const records = (await get(other.id, 'ana')).body.records;
       expect(
         records.every((x) => x.chain.intact),
