@@ -101,6 +101,17 @@ describe('API authentication: signing in (issue 14)', () => {
     expect(answers[0]!.text).not.to.match(/wrong\.name|exist|unknown/i);
   });
 
+  it('Given a password typed into the username box, When the sign-in fails, Then the audit log keeps "unknown-user", not what was typed', async () => {
+    const typed = 'my-secret-password-2026';
+    const answer = await signInFrom(h, '192.0.2.55', typed, WRONG);
+    expect(answer.status).to.equal(401);
+    const entries = h.product.stores.db
+      .prepare("SELECT * FROM audit_entries WHERE action = 'session.create' ORDER BY seq")
+      .all() as { actor: string }[];
+    expect(entries.at(-1)!.actor).to.equal('unknown-user');
+    expect(JSON.stringify(entries)).not.to.include(typed);
+  });
+
   it('Given a plain HTTP sign-in, When it succeeds, Then the cookie is HttpOnly, SameSite=Strict, for 8 hours, and not Secure', async () => {
     await member('cookie.plain');
     const answer = await signInFrom(h, '192.0.2.60', 'cookie.plain', PASSWORD);

@@ -57,7 +57,8 @@ export function registerSession(api: RouteRegistry, deps: ApiDependencies): void
         deps.stores.db.transaction(() => {
           if (user && usable) users.recordFailure(user.id, now);
           audit.append({
-            actor: `user:${body.username.slice(0, 64)}`,
+            // An unknown name is not kept: people type their password into the username box.
+            actor: user ? `user:${user.username}` : 'unknown-user',
             action: 'session.create',
             target: null,
             escalationId: null,
