@@ -34,7 +34,7 @@ interface Detail {
   timeline: { at: string; event: string; elementId: string; name: string }[];
   documents: { id: string; form: string; createdAt: string }[];
   records: {
-    seq: number;
+    number: number;
     kind: string;
     outcome: string | null;
     chain: { intact: boolean; problem: string | null };
@@ -192,11 +192,11 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
     });
     await h.settle(r.processInstanceId);
     const d = (await get(r.id, 'ana')).body;
-    expect(d.records.map((x) => [x.seq - entry!.seq, x.kind, x.chain.intact])).to.deep.equal([
-      [0, 'escalation-raised', false],
-      [1, 'stage-outcome', true],
+    expect(d.records.map((x) => [x.number, x.kind, x.chain.intact])).to.deep.equal([
+      [1, 'escalation-raised', false],
+      [2, 'stage-outcome', true],
     ]);
-    const mine = d.records.find((x) => x.seq === entry!.seq)!;
+    const mine = d.records.find((x) => x.number === 1)!;
     expect(mine.chain).to.deep.equal({ intact: false, problem: 'its contents do not match its hash' });
     const others = h.product.stores.escalations.list(
       { where: '1', params: [] },

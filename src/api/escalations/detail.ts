@@ -98,8 +98,10 @@ export async function escalationDetail(
     documents: deps.stores.documents
       .forEscalation(e.id)
       .map((d) => ({ id: d.id, form: d.form, createdAt: d.createdAt })),
-    records: checked.map(({ entry, problem }) => ({
-      seq: entry.seq,
+    // Numbered within the escalation: the record's own sequence numbers would tell how much other
+    // escalations, which this user may not see, have recorded.
+    records: checked.map(({ entry, problem }, i) => ({
+      number: i + 1,
       kind: entry.kind,
       stage: entry.stage,
       elementId: entry.elementId,

@@ -58,7 +58,7 @@ export const documentSchema = z.object({
 });
 
 export const recordSchema = z.object({
-  seq: z.number().int(),
+  number: z.number().int().describe('1 for the escalation’s first entry, then in the order written'),
   kind: z.string().describe('escalation-raised, stage-outcome, stage-breached, resolution, …'),
   stage: z.string().nullable(),
   elementId: z.string(),
