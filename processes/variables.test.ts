@@ -135,4 +135,14 @@ describe('Stage variables: the fields the documents need (issue 12)', () => {
       'stage4MeetingDate',
     ]);
   });
+
+  it('Given a form date of 30 February or month 13, When parsed, Then it is refused as not a real calendar date (not rolled over into March)', () => {
+    for (const day of ['2026-02-30', '2026-13-01', '2025-02-29']) {
+      const r = stageVariablesSchema.safeParse({ outcome: 'resolved', discussionDate: day });
+      expect(r.success, day).to.equal(false);
+      expect(r.error!.issues.map((i) => i.path.join('.'))).to.deep.equal(['discussionDate']);
+    }
+    const leap = stageVariablesSchema.parse({ outcome: 'resolved', discussionDate: '2028-02-29' });
+    expect(leap.discussionDate!.toISOString()).to.equal('2028-02-29T00:00:00.000Z');
+  });
 });

@@ -61,8 +61,12 @@ const calendarDate = z.union([
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-    .transform((d) => new Date(`${d}T00:00:00.000Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), 'a real calendar date'),
+    // JavaScript reads 30 February as 2 March: the day must survive the round trip.
+    .refine((d) => {
+      const date = new Date(`${d}T00:00:00.000Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(d);
+    }, 'a real calendar date')
+    .transform((d) => new Date(`${d}T00:00:00.000Z`)),
 ]);
 /** A professional involved, by role and agency (never by name: the documents need role and agency). */
 const roleAndAgency = z.object({ role: text(200), agency: agencyId }).strict();
@@ -93,7 +97,10 @@ export const startVariablesSchema = z
     /** The raiser's username, when raised through the API: they are told personally, at their own address. */
     raisedBy: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'a username of 2 to 64 lower-case letters, digits, ".", "_" or "-"')
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{1,63}$/,
+        'a username of 2 to 64 lower-case letters, digits, ".", "_" or "-"',
+      )
       .optional(),
     /** The other party's organisation within `otherAgency`; unnamed, the whole other agency is the party. */
     otherOrganisation: organisationId.optional(),
