@@ -62,4 +62,25 @@ export default tseslint.config(
     files: ['src/clock/system-clock.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The browser app (src/web/README.md): no Node built-ins, no HTML injection, no inline styles (the CSP).
+    files: ['src/web/app/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], message: 'The browser app cannot use Node built-ins.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text and elements; never HTML strings.',
+        },
+        {
+          selector: "JSXAttribute[name.name='style']",
+          message: 'Style with a class in src/web/app/styles/_app.scss (the CSP allows no inline style).',
+        },
+      ],
+    },
+  },
 );

@@ -1,11 +1,12 @@
 /**
  * The whole product on one port, as `npm start` runs it: the engine (embedded on SQLite in DATA_DIR
  * behind `/engine-rest`, or, with ENGINE_URL, a remote Camunda 7 / Operaton through the REST adapter)
- * with every procedure deployed, the escalations API at `/api`, and the four workers in the same
- * process polling the engine through the official client (over loopback when embedded: the same
- * code path as against a remote engine). The application's own data (users, audit, record, outbox,
- * documents, subjects) is in DATA_DIR either way. `stop()` stops the workers first (they finish or
- * unlock what they hold), then the server (waiting long polls get []), then the engine.
+ * with every procedure deployed, the escalations API at `/api`, the web UI at `/`, and the four
+ * workers in the same process polling the engine through the official client (over loopback when
+ * embedded: the same code path as against a remote engine). The application's own data (users,
+ * audit, record, outbox, documents, subjects) is in DATA_DIR either way. `stop()` stops the workers
+ * first (they finish or unlock what they hold), then the server (waiting long polls get []), then
+ * the engine.
  */
 import { mkdirSync } from 'node:fs';
 import express, { type Express } from 'express';
@@ -19,6 +20,7 @@ import { createServer, listen, type RunningServer } from '../engine/rest-server/
 import { compileTrustProxy } from '../http/client-address.js';
 import { openAppStores, type AppStores } from '../store/app-stores.js';
 import { createApi } from '../api/app.js';
+import { createWebUi } from '../web/server/web-ui.js';
 import { loadPartnerships } from '../../processes/catalogue.js';
 import { loadFormCatalogue } from '../../processes/forms-catalogue.js';
 import { deployProcesses, describeOlderVersions, diagramVersions } from '../../processes/deploy.js';
@@ -68,6 +70,8 @@ export async function startProduct({ config, workers, clock, logger }: ProductOp
     stores = openStores(config, restUrl);
     let started: { app: WorkerApp; workers: RunningWorkers } | null = null;
     app.use('/api', await apiOf(engine, stores, clock, logger, () => started !== null));
+    // The web UI at / (built first when stale); after /engine-rest and /api, which it never answers.
+    app.use(await createWebUi({ logger }));
     running = await listen(app, config.port, config.host);
     started = workers
       ? await startWorkersOn(

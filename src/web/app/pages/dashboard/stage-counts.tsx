@@ -1,0 +1,56 @@
+/** How many open escalations are at each stage, each count a link to that filtered list. */
+import { TableWrapper } from '../../components/table-wrapper.js';
+import type { StageCount } from './dashboard-data.js';
+import { dashboardHref } from './filters.js';
+
+export function StageCounts({
+  counts,
+  severalPartnerships,
+}: {
+  counts: StageCount[];
+  severalPartnerships: boolean;
+}) {
+  const shown = counts.filter((c) => c.open > 0);
+  if (!shown.length) return <p class="govuk-body">No escalation is open.</p>;
+  return (
+    <TableWrapper label="Open escalations by stage">
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-visually-hidden">Open escalations by stage</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Stage
+            </th>
+            {severalPartnerships && (
+              <th scope="col" class="govuk-table__header">
+                Partnership
+              </th>
+            )}
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Open
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {shown.map((c) => (
+            <tr class="govuk-table__row" key={`${c.partnership.id} ${c.elementId}`}>
+              <th scope="row" class="govuk-table__header">
+                {c.name}
+              </th>
+              {severalPartnerships && <td class="govuk-table__cell">{c.partnership.name}</td>}
+              <td class="govuk-table__cell govuk-table__cell--numeric">
+                <a
+                  class="govuk-link"
+                  href={`${dashboardHref({ status: 'open', partnership: c.partnership.id, stage: c.elementId })}#escalations`}
+                >
+                  {c.open}
+                  <span class="govuk-visually-hidden"> open at {c.name}</span>
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrapper>
+  );
+}

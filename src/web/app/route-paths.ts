@@ -1,0 +1,31 @@
+/**
+ * The app's URL paths, in one place for the browser's router and the server: the server answers
+ * these with the app shell (200) and any other path with the same shell as a 404, which the app
+ * shows as its not-found page. Add a page's path here, and its component in routes.tsx.
+ */
+export const PATHS = {
+  dashboard: '/',
+  signIn: '/sign-in',
+  signedOut: '/signed-out',
+  escalation: '/escalations/:id',
+} as const;
+
+export type PageName = keyof typeof PATHS;
+
+/** Whether `path` (no query) matches one of the app's paths (`:name` matches one segment). */
+export function isAppPath(path: string): boolean {
+  const segments = split(path);
+  return Object.values(PATHS).some((pattern) => {
+    const parts = split(pattern);
+    return parts.length === segments.length && parts.every((p, i) => p.startsWith(':') || p === segments[i]);
+  });
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter(Boolean);
+}
+
+/** A path with its `:params` filled in, e.g. `pathTo('escalation', { id })`. */
+export function pathTo(page: PageName, params: Record<string, string> = {}): string {
+  return PATHS[page].replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

@@ -1,0 +1,25 @@
+/**
+ * Which component each path of route-paths.ts shows, and who may see it: `signed-in` pages send a
+ * signed-out visitor to sign in (and back afterwards), `signed-out` pages send a signed-in user on.
+ * Heavy pages are `lazy`: their code (and libraries such as bpmn-js) loads only when first opened.
+ */
+import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
+import type { PageName } from './route-paths.js';
+import { DashboardPage } from './pages/dashboard/dashboard-page.js';
+import { SignInPage } from './pages/sign-in.js';
+import { SignedOutPage } from './pages/signed-out.js';
+
+export type Access = 'signed-in' | 'signed-out' | 'anyone';
+
+export interface PageRoute {
+  component: ComponentType;
+  access: Access;
+}
+
+export const ROUTES: Record<PageName, PageRoute> = {
+  dashboard: { component: DashboardPage, access: 'signed-in' },
+  signIn: { component: SignInPage, access: 'signed-out' },
+  signedOut: { component: SignedOutPage, access: 'anyone' },
+  escalation: { component: lazy(() => import('./pages/escalation/escalation-page.js')), access: 'signed-in' },
+};

@@ -1,0 +1,18 @@
+/**
+ * The service navigation's items, in order. A page that belongs in the navigation adds one line
+ * here: its link, its text, which paths mark it current, and who sees it.
+ */
+import type { User } from '../api/types.js';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+  /** Whether the current path belongs to this item (it is then marked `aria-current`). */
+  current: (path: string) => boolean;
+  /** Whether this user sees the item (default: everyone signed in). */
+  shownTo?: (user: User) => boolean;
+}
+
+export const NAVIGATION: NavigationItem[] = [
+  { href: '/', text: 'Dashboard', current: (path) => path === '/' || path.startsWith('/escalations/') },
+];
