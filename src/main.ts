@@ -42,9 +42,15 @@ function readyFields(config: Config, running: RunningServer): Record<string, str
   const base = (url: string) => url.replace(/\/engine-rest$/, '');
   if (config.engineUrl) {
     // Against a remote engine nothing serves /engine-rest here: the API and the workers use ENGINE_URL.
-    return { api: `${base(running.listenUrl)}/api/v1`, engine: config.engineUrl, dataDir: config.dataDir };
+    return {
+      ui: `${base(running.listenUrl)}/`,
+      api: `${base(running.listenUrl)}/api/v1`,
+      engine: config.engineUrl,
+      dataDir: config.dataDir,
+    };
   }
   return {
+    ui: `${base(running.listenUrl)}/`,
     engineRest: running.listenUrl,
     api: `${base(running.listenUrl)}/api/v1`,
     ...(running.allInterfaces ? { listening: 'on every interface', loopbackUrl: running.engineRestUrl } : {}),
