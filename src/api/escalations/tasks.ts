@@ -141,9 +141,14 @@ async function complete(
   return task;
 }
 
+const withoutOutcome = stageVariablesSchema.partial({ outcome: true });
+
 /** The checked form data as stage variables (`stageVariablesSchema`), or a 400 naming every field. */
-function stageValues(checked: FormCheck): StageVariables {
-  const parsed = checked.errors.length === 0 ? stageVariablesSchema.safeParse(checked.values) : null;
+function stageValues(checked: FormCheck): Partial<StageVariables> {
+  // Some steps record facts, not an outcome (East Riding's lessons, Liverpool's Appendix 2 and the
+  // Business Manager's receipt, Northamptonshire's mediation offer): their forms have no `outcome`
+  // field. A form that has one marks it required, which the form check has already enforced.
+  const parsed = checked.errors.length === 0 ? withoutOutcome.safeParse(checked.values) : null;
   if (parsed?.success) return parsed.data;
   throw badRequest(
     parsed
