@@ -45,6 +45,10 @@ const commands: CommandTable = {
     summary: 'create, list or revoke personal access tokens for the API',
     load: () => import('./commands/tokens.js'),
   },
+  simulate: {
+    summary: "what-if deadlines: a diagram's stages and dates for a raise instant, or two diagrams compared",
+    load: () => import('./commands/simulate.js'),
+  },
 };
 
 // The entry point: the only place that touches the real process (argv, streams, environment).
