@@ -16,6 +16,7 @@ import { registerEscalationTasks } from '../escalations/tasks.js';
 import { registerEscalationActions } from '../escalations/actions.js';
 import { registerEscalationInvites } from '../escalations/invites.js';
 import { registerEscalationSubject } from '../escalations/subject.js';
+import { registerSeriousConcern } from '../escalations/serious-concern.js';
 
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
   registerRaise,
@@ -30,4 +31,5 @@ export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[]
   registerEscalationActions,
   registerEscalationInvites,
   registerEscalationSubject,
+  registerSeriousConcern,
 ];
