@@ -185,16 +185,17 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
   });
 
   it('Given the dashboard, When a case reference is followed, Then its page opens in the app with focus on its heading', async () => {
-    await ui.signIn('una');
+    await ui.signedInAs('una');
     await ui.page.getByRole('link', { name: raised[1]!.caseReference }).first().click();
     await ui.page.waitForURL((url) => url.pathname === `/escalations/${raised[1]!.id}`);
+    await ui.page.locator('h1', { hasText: raised[1]!.caseReference }).waitFor();
     expect(await ui.heading()).to.equal(raised[1]!.caseReference);
     expect(await ui.page.title()).to.equal(`Escalation ${raised[1]!.caseReference} – Escalations`);
     expect(await focused(ui)).to.equal(`H1:${raised[1]!.caseReference}`);
   });
 
   it('Given an unknown address, and an escalation of another agency, When opened, Then both show the same not-found page (404 for the address), which repeats nothing of what was asked', async () => {
-    await ui.signIn('oli');
+    await ui.signedInAs('oli');
     const unknown = await ui.page.goto('/no/such/page');
     expect(unknown!.status()).to.equal(404);
     expect(await ui.heading()).to.equal('Page not found');
@@ -225,6 +226,26 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
     expect(new URL(ui.page.url()).pathname).to.equal('/sign-in');
   });
 
+  it('Given a session that ends elsewhere, When the user moves on in the app, Then it returns to sign in, says the session has ended, and comes back to the page after signing in', async () => {
+    await ui.signIn('una');
+    const session = (await (await ui.page.request.get('/api/v1/session')).json()) as { csrfToken: string };
+    const ended = await ui.page.request.delete('/api/v1/session', {
+      headers: { 'x-csrf-token': session.csrfToken },
+    });
+    expect(ended.status()).to.equal(204);
+    await ui.page.getByRole('link', { name: raised[1]!.caseReference }).first().click();
+    await ui.page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(await ui.heading()).to.equal('Sign in');
+    expect(await ui.page.locator('.govuk-notification-banner').innerText()).to.contain(
+      'Your session has ended.',
+    );
+    await ui.page.getByLabel('Username').fill('una');
+    await ui.page.getByLabel('Password').fill('correct horse battery staple');
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.waitForURL((url) => url.pathname === `/escalations/${raised[1]!.id}`);
+    expect(await ui.heading()).to.equal(raised[1]!.caseReference);
+  });
+
   it('Given a page of the app, When it is served, Then the CSP allows only its own origin, no inline script or style and no framing, and pages carry no inline style or script', async () => {
     const res = await ui.page.request.get('/escalations/anything');
     const csp = res.headers()['content-security-policy']!;
@@ -240,7 +261,7 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
     expect(csp).to.not.match(/unsafe-|data:|https:/);
     expect(res.headers()['x-frame-options']).to.equal('DENY');
     expect(res.headers()['x-content-type-options']).to.equal('nosniff');
-    await ui.signIn('una');
+    await ui.signedInAs('una');
     const inline = await ui.page.evaluate(() => ({
       scripts: [...document.scripts].filter((s) => !s.src).length,
       styles: document.querySelectorAll('style, [style]').length,

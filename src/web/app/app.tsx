@@ -13,6 +13,7 @@ import { PATHS, type PageName } from './route-paths.js';
 import { ROUTES, type Access } from './routes.js';
 import { SessionProvider, useSession } from './session/session.js';
 import { Layout } from './shell/layout.js';
+import { setBusy } from './shell/page.js';
 
 /** Links the router leaves to the browser: the API (documents, its reference page) and the engine. */
 const IN_APP = /^\/(?!api(\/|$)|engine-rest(\/|$))/;
@@ -42,7 +43,7 @@ function Pages() {
   if (state.status === 'unavailable') return <ProblemPage />;
   return (
     <ErrorBoundary>
-      <Router>
+      <Router onLoadStart={() => setBusy(true)}>
         {[
           ...Object.keys(ROUTES).map((name) => (
             <Route key={name} path={PATHS[name as PageName]} component={GUARDED[name as PageName]} />

@@ -5,7 +5,7 @@
  * page (on the first page of a visit focus stays at the top, where the skip link is).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 
 export const SERVICE_NAME = 'Escalations';
@@ -17,6 +17,11 @@ export function pageTitle(title: string, error = false): string {
 
 /** Pages shown since the app loaded; focus moves only from the second on. */
 let pagesShown = 0;
+
+/** Marks the main region busy (loading) or not; pages, and the router while it loads a lazy page. */
+export function setBusy(busy: boolean): void {
+  document.getElementById('main-content')?.setAttribute('aria-busy', String(busy));
+}
 
 export interface PageProps {
   /** The page's name: the document title's first part and, unless `heading` is given, the h1. */
@@ -43,8 +48,9 @@ export function Page(props: PageProps) {
   useEffect(() => {
     document.title = pageTitle(title, error);
   }, [title, error]);
-  useEffect(() => {
-    document.getElementById('main-content')?.setAttribute('aria-busy', String(loading));
+  // A layout effect: the main region says it is busy in the same task that shows the new page.
+  useLayoutEffect(() => {
+    setBusy(loading);
     if (loading) return;
     if (pagesShown++ > 0) h1.current?.focus();
   }, [loading, url]);
