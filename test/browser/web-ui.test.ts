@@ -353,3 +353,53 @@ async function expectShell(ui: BrowserPage, headerName: string): Promise<void> {
   expect(shell.font).to.not.contain('GDS Transport');
   expect(shell.text).to.not.match(/GOV\.UK|Crown copyright|Open Government Licence/);
 }
+
+describe('Web UI: the dashboard pages through a long list (real Chromium)', function () {
+  this.timeout(180_000);
+  let web: WebHarness;
+  let ui: BrowserPage;
+
+  before(async () => {
+    // No workers: the raises are indexed by the API; paging needs no stage to be open.
+    web = await WebHarness.start({ workers: false });
+    await web.api.user('pip', {
+      partnership: 'safeguarding-unit',
+      agency: 'police',
+      organisation: 'north-police',
+      roles: ['raising-professional'],
+    });
+    const as = web.api.token('pip');
+    for (let i = 1; i <= 27; i++) {
+      const caseReference = `SU/2026/${String(i).padStart(4, '0')}`;
+      const res = await web.api.call('POST', '/api/v1/escalations', as, { ...RAISE, caseReference });
+      expect(res.status, res.text).to.equal(201);
+      await web.api.clock.advance(MINUTE);
+    }
+    ui = await web.open();
+  });
+  after(async () => {
+    await ui?.page.context().close();
+    await web?.stop();
+  });
+
+  it('Given 27 escalations, When the list’s next page is opened, Then it shows the last 2 of 27, newest raised first, with focus on the count', async () => {
+    await ui.signedInAs('pip');
+    const list = ui.page.locator('#escalations ~ div table');
+    expect(await text(ui, '#escalations')).to.equal('27 escalations');
+    expect(await list.locator('tbody tr').count()).to.equal(25);
+    const pages = ui.page.getByRole('navigation', { name: 'Pages of escalations' }).getByRole('link');
+    expect(
+      await pages.evaluateAll((links) =>
+        links.map((a) => a.getAttribute('aria-label') ?? a.textContent?.trim()),
+      ),
+    ).to.deep.equal(['Page 1', 'Page 2', 'Next page']);
+    await ui.page.getByRole('link', { name: 'Next page' }).click();
+    await ui.page.waitForURL((url) => url.search === '?page=2');
+    await ui.ready();
+    expect(await list.locator('tbody th').allInnerTexts()).to.deep.equal(['SU/2026/0002', 'SU/2026/0001']);
+    expect(await focused(ui)).to.equal('H3:27 escalations');
+    expect(await ui.page.locator('[aria-current="page"]').last().innerText()).to.equal('2');
+    expect(await ui.axe()).to.deep.equal([]);
+    await ui.expectNoProblems();
+  });
+});
