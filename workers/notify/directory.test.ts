@@ -97,6 +97,24 @@ describe('Directory: a role resolves to the right side’s people (issue 13)', (
     expect(resolve(['raising-professional'], 'other')).to.deep.equal(['dsl@school.example.org']);
   });
 
+  it('Given a party named by an organisation the directory has no entry for, When resolved, Then its agency’s address delivers it, and the reader stays that organisation (its audience entry: not every organisation of the agency)', () => {
+    const found = resolveRecipients(directory, {
+      partnership: 'liverpool',
+      roles,
+      roleNames: ['line-manager'],
+      side: 'other',
+      parties: { ...parties, other: { agency: 'health', organisation: 'alder-hey' } },
+    });
+    expect(found).to.deep.equal([
+      {
+        address: 'managers@health.example.org',
+        role: 'line-manager',
+        agency: 'health',
+        organisation: 'alder-hey',
+      },
+    ]);
+  });
+
   it("Given a role held by one fixed agency and a partnership role, When resolved, Then that agency's and the '*' entries", () => {
     expect(resolve(['iro', 'chair'], 'raised-by')).to.deep.equal([
       'iro@lcc.example.org',

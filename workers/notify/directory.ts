@@ -43,7 +43,7 @@ export interface Parties {
 export interface Recipient {
   address: string;
   role: string;
-  /** The organisation of the entry it came from, when the directory had one for the party. */
+  /** The party's organisation when it was named (even if its agency's entry delivered it), else null. */
   organisation: string | null;
   /** The agency of the entry it came from (null for the partnership's `*` entry). */
   agency: string | null;
@@ -108,8 +108,15 @@ function resolveRole(directory: Directory, input: ResolveInput, role: RoleSettin
           ? `organisation "${party.organisation}" or agency "${party.agency}"`
           : `agency "${party.agency}"`,
       );
-    const organisation = byOrganisation ? party.organisation : null;
-    return list.map((address) => ({ address, role: role.role, agency: party.agency, organisation }));
+    // The reader is the party, whichever entry delivers to it: a named organisation without an entry
+    // of its own is reached through its agency's address, but the audience (who may see the
+    // escalation) stays that organisation, not every organisation of the agency.
+    return list.map((address) => ({
+      address,
+      role: role.role,
+      agency: party.agency,
+      organisation: party.organisation,
+    }));
   });
 }
 
