@@ -162,6 +162,12 @@ export const MATRIX_ROWS: Row[] = [
   },
   {
     method: 'GET',
+    path: '/escalations/{id}/diagram',
+    ...escalation('/diagram'),
+    expect: onB(false, 200, 200, 200),
+  },
+  {
+    method: 'GET',
     path: '/escalations/{id}/invites/{dueVariable}.ics',
     ...escalation('/invites/stage1LineManagerDue.ics'),
     expect: onB(false, 200, 200, 200),

@@ -12,6 +12,8 @@ import type { IndexedEscalation } from '../../escalations/escalation-index.js';
 import { partiesOf, organisationNamesFrom } from '../../escalations/parties.js';
 import { dueFactsOf, isOverdue, stagesOf } from '../../escalations/stages.js';
 import { timelineOf } from '../../escalations/timeline.js';
+import { DOCUMENTS } from '../../../forms/documents/index.js';
+import { holdsChildDetails } from '../routes/documents.js';
 import type { RouteRegistry } from '../openapi/registry.js';
 import type { ApiDependencies } from '../deps.js';
 import { audit, visibleEscalation } from './visible.js';
@@ -95,9 +97,13 @@ export async function escalationDetail(
       canComplete: canComplete(principal, access, t.candidateGroups, deps.roles),
     })),
     timeline: timelineOf(activities).map((t) => ({ ...t, at: iso(t.at) })),
-    documents: deps.stores.documents
-      .forEscalation(e.id)
-      .map((d) => ({ id: d.id, form: d.form, createdAt: d.createdAt })),
+    documents: deps.stores.documents.forEscalation(e.id).map((d) => ({
+      id: d.id,
+      form: d.form,
+      title: DOCUMENTS.get(d.form)?.title ?? d.form,
+      holdsChildDetails: holdsChildDetails(d.form),
+      createdAt: d.createdAt,
+    })),
     // Numbered within the escalation: the record's own sequence numbers would tell how much other
     // escalations, which this user may not see, have recorded.
     records: checked.map(({ entry, problem }, i) => ({

@@ -54,6 +54,10 @@ export const timelineSchema = z.object({
 export const documentSchema = z.object({
   id: z.string().describe('GET /documents/:id'),
   form: z.string(),
+  title: z.string().describe('The document’s title, e.g. "Appendix 1: Agency Escalation Summary Log"'),
+  holdsChildDetails: z
+    .boolean()
+    .describe('It prints the child’s details: only those who may read them may fetch it (403 for others)'),
   createdAt: instant,
 });
 

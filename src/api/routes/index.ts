@@ -17,6 +17,7 @@ import { registerEscalationActions } from '../escalations/actions.js';
 import { registerEscalationInvites } from '../escalations/invites.js';
 import { registerEscalationSubject } from '../escalations/subject.js';
 import { registerSeriousConcern } from '../escalations/serious-concern.js';
+import { registerEscalationDiagram } from '../escalations/diagram.js';
 
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
   registerRaise,
@@ -32,4 +33,5 @@ export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[]
   registerEscalationInvites,
   registerEscalationSubject,
   registerSeriousConcern,
+  registerEscalationDiagram,
 ];
