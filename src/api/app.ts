@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { jsonBodyParser } from '../http/json-body.js';
 import { authenticate } from './auth/authenticate.js';
 import { notFound, problemHandler } from './http/problem.js';
+import { serverDate } from './http/server-date.js';
 import { RouteRegistry } from './openapi/registry.js';
 import { docsRouter } from './openapi/docs.js';
 import type { ApiDependencies } from './deps.js';
@@ -35,6 +36,7 @@ export function createApi(deps: ApiDependencies): Router {
 
   const router = Router();
   router.use(helmet());
+  router.use(serverDate(deps.clock));
   router.use(jsonBodyParser() as express.RequestHandler);
   router.get('/openapi.json', (_req, res) => void res.json(api.openApi(API_INFO)));
   router.use('/docs', docsRouter());

@@ -8,6 +8,7 @@ export const PATHS = {
   signIn: '/sign-in',
   signedOut: '/signed-out',
   escalation: '/escalations/:id',
+  raise: '/raise',
 } as const;
 
 export type PageName = keyof typeof PATHS;

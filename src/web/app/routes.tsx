@@ -22,4 +22,5 @@ export const ROUTES: Record<PageName, PageRoute> = {
   signIn: { component: SignInPage, access: 'signed-out' },
   signedOut: { component: SignedOutPage, access: 'anyone' },
   escalation: { component: lazy(() => import('./pages/escalation/escalation-page.js')), access: 'signed-in' },
+  raise: { component: lazy(() => import('./pages/raise/raise-page.js')), access: 'signed-in' },
 };

@@ -5,6 +5,7 @@
  * Answers are JSON; failures are {@link ApiError}s carrying the problem details.
  */
 import { ApiError, type Problem } from './problem.js';
+import { noteServerDate } from './server-clock.js';
 
 export const API_BASE = '/api/v1';
 
@@ -73,6 +74,7 @@ export class ApiClient {
         detail: 'The service cannot be reached. Check your connection and try again.',
       });
     }
+    noteServerDate(response.headers.get('date'));
     if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
     const error = new ApiError(response.status, await problemOf(response), retryAfter(response));
     if (response.status === 401 && path !== '/session') this.onUnauthorized?.();

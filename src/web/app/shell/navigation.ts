@@ -15,4 +15,11 @@ export interface NavigationItem {
 
 export const NAVIGATION: NavigationItem[] = [
   { href: '/', text: 'Dashboard', current: (path) => path === '/' || path.startsWith('/escalations/') },
+  {
+    href: '/raise',
+    text: 'Raise an escalation',
+    current: (path) => path === '/raise',
+    // Professionals raise for their agency; the partnership's own staff have no agency to raise for.
+    shownTo: (user) => user.memberships.some((m) => m.agency !== null),
+  },
 ];
