@@ -176,7 +176,8 @@ export const stageVariablesSchema = z
     /** liverpool Appendix 1 "Agency / School & Escalation Number", allocated by the agency or school. */
     agencyEscalationNumber: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9/.-]{0,39}$/, 'letters, digits, "-", "/" or "." (up to 40)')
+      // Empty is not recorded: form-js (and so Camunda Tasklist) sends an untouched text field as ''.
+      .regex(/^(?:[A-Za-z0-9][A-Za-z0-9/.-]{0,39})?$/, 'letters, digits, "-", "/" or "." (up to 40)')
       .optional(),
     /** liverpool Appendix 1 "Concern", "Actions Undertaken Towards Resolution"; Stage 1 line managers' professionals meeting. */
     concern: z.string().max(2000).optional(),

@@ -60,6 +60,20 @@ describe('API: stage tasks, their forms and their completion (issue 14)', functi
     expect(lena.body.task.canComplete).to.equal(false);
   });
 
+  it('Given Stage 1’s form as form-js submits it (the optional text fields left untouched, so empty), When completed, Then it is accepted and the empty Summary Log fields are not recorded (LSCB procedure, Appendix 1)', async () => {
+    const r = await raise(h, 'liverpool');
+    const stage1 = await openTask(h, r, 'Stage1_RecordOutcome');
+    const done = await h.call('POST', completePath(r, stage1.id), tokenOf('sam'), {
+      outcome: 'unresolved',
+      outstandingIssues: '',
+      agencyEscalationNumber: '',
+      concern: '',
+      actionsUndertaken: '',
+      unresolvedReason: 'Threshold decision still disputed',
+    });
+    expect(done.status, done.text).to.equal(200);
+  });
+
   it('Given Liverpool Stage 1 unresolved by the raiser, When the line managers’ step opens, Then the line manager completes it and the escalation moves to Stage 2, each record entry naming the role and agency that acted (LSCB procedure, Stage 1 and Stage 2)', async () => {
     const r = await raise(h, 'liverpool');
     const stage1 = await openTask(h, r, 'Stage1_RecordOutcome');
