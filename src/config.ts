@@ -44,6 +44,15 @@ const envSchema = z.object({
     (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().toLowerCase()) : v),
     z.enum(['on', 'off'], { error: "must be 'on' or 'off'" }).default('on'),
   ),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, {
+        error: 'must be 16 to 256 printable characters without spaces, e.g. `openssl rand -hex 32`',
+      })
+      .optional(),
+  ),
   TRUST_PROXY: z.preprocess(
     emptyToUndefined,
     z
@@ -89,6 +98,8 @@ export interface Config {
   publicUrl: string | null;
   /** The encryption key (DATA_KEY), when set; required with ENGINE_URL. */
   dataKey: string | null;
+  /** The Bearer token `/metrics` requires from anywhere (METRICS_TOKEN); null: loopback clients only. */
+  metricsToken: string | null;
   /** Warnings worth logging at start-up (never secrets). */
   warnings: string[];
 }
@@ -144,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     engineUrl: e.ENGINE_URL?.replace(/\/+$/, '') ?? null,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     dataKey: e.DATA_KEY ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
     warnings,
   };
 }

@@ -29,6 +29,8 @@ import { WorkerConfigError } from '../../workers/config.js';
 import { createWorkerApp, type WorkerApp } from '../../workers/app.js';
 import { startWorkers, type RunningWorkers } from '../../workers/runtime/runner.js';
 import { DataKeyError } from '../crypto/data-key.js';
+import type { EngineObserver } from '../engine/embedded/observer.js';
+import { ProductOperations } from './operations.js';
 
 export interface ProductOptions {
   config: Config;
@@ -36,6 +38,8 @@ export interface ProductOptions {
   workers: WorkerConfig | null;
   clock: Clock;
   logger: Logger;
+  /** How often the retention sweep runs (default daily; docs/operations.md). */
+  retentionIntervalMs?: number;
 }
 
 export interface Product {
@@ -55,8 +59,16 @@ interface Engine {
   restUrl: string | null;
 }
 
-export async function startProduct({ config, workers, clock, logger }: ProductOptions): Promise<Product> {
-  const { engine, app, restUrl } = await openEngine(config, clock, logger);
+export async function startProduct(options: ProductOptions): Promise<Product> {
+  const { config, workers, clock, logger } = options;
+  // /metrics, request ids and the retention sweep (operations.ts); the engine reports into its metrics.
+  const ops = new ProductOperations({
+    config,
+    clock,
+    logger,
+    retentionIntervalMs: options.retentionIntervalMs,
+  });
+  const { engine, app, restUrl } = await openEngine(config, clock, logger, ops.metrics.engineObserver);
   let running: RunningServer | null = null;
   let stores: AppStores | null = null;
   try {
@@ -68,11 +80,13 @@ export async function startProduct({ config, workers, clock, logger }: ProductOp
     for (const line of describeOlderVersions(await diagramVersions(engine)))
       logger.info('running on an older version', { line });
     stores = openStores(config, restUrl);
+    ops.attach(engine, stores);
     let started: { app: WorkerApp; workers: RunningWorkers } | null = null;
     app.use('/api', await apiOf(engine, stores, clock, logger, () => started !== null));
+    ops.mount(app);
     // The web UI at / (built first when stale); after /engine-rest and /api, which it never answers.
     app.use(await createWebUi({ logger }));
-    running = await listen(app, config.port, config.host);
+    running = await listen(app, config.port, config.host, ops.wrap);
     started = workers
       ? await startWorkersOn(
           running,
@@ -84,14 +98,16 @@ export async function startProduct({ config, workers, clock, logger }: ProductOp
           logger,
         )
       : null;
+    ops.start();
     return {
       engine,
       running,
       stores,
       workerApp: started?.app ?? null,
-      stop: () => stop(engine, running!, stores!, started),
+      stop: () => ops.stop().then(() => stop(engine, running!, stores!, started)),
     };
   } catch (error) {
+    await ops.stop();
     await running?.close();
     stores?.close();
     await engine.close();
@@ -99,7 +115,12 @@ export async function startProduct({ config, workers, clock, logger }: ProductOp
   }
 }
 
-async function openEngine(config: Config, clock: Clock, logger: Logger): Promise<Engine> {
+async function openEngine(
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+  observer: EngineObserver,
+): Promise<Engine> {
   if (config.engineUrl) {
     const engine = createCamundaRestEngine({ baseUrl: config.engineUrl, auth: config.auth });
     const app = express();
@@ -113,6 +134,7 @@ async function openEngine(config: Config, clock: Clock, logger: Logger): Promise
     clock,
     timezone: config.timezone,
     logger,
+    observer,
   });
   const app = createServer({
     engine,

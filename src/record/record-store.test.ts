@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openAppDatabase } from '../store/app-database.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 import { RecordStore, type NewRecordEntry } from './record-store.js';
+import { erasePayloads, ERASURE_KIND } from './erasure.js';
 
 const key = randomBytes(32);
 const entry = (over: Partial<NewRecordEntry> = {}): NewRecordEntry => ({
@@ -99,11 +100,25 @@ describe('The record: append-only and hash-chained (issue 13)', () => {
     });
   });
 
-  it('Given retention erased a payload, When verified, Then the chain still verifies and the entry says so', () => {
+  it('Given retention erased a payload with an erasure entry naming it, When verified, Then the chain still verifies and the entry says so', () => {
+    store.append(entry({ payload: { agreedOutcome: 'x' } }));
+    db.transaction(() => {
+      const erasedPayloads = erasePayloads(db, 'esc-00000001');
+      store.append(entry({ externalTaskId: null, kind: ERASURE_KIND, payload: { erasedPayloads } }));
+    })();
+    expect(store.verify()).to.deep.equal({ ok: true, count: 2 });
+    expect(store.get(1)).to.include({ payload: null, payloadErased: true });
+    expect(store.checkedForEscalation('esc-00000001').map((c) => c.problem)).to.deep.equal([null, null]);
+  });
+
+  it('Given a payload deleted without an erasure entry (or one naming another escalation), When verified, Then that entry is named', () => {
     store.append(entry({ payload: { agreedOutcome: 'x' } }));
     db.prepare('DELETE FROM record_payloads WHERE seq = 1').run();
-    expect(store.verify()).to.deep.equal({ ok: true, count: 1 });
-    expect(store.get(1)).to.include({ payload: null, payloadErased: true });
+    const missing = 'its payload is missing and no erasure entry after it names it';
+    expect(store.verify()).to.deep.equal({ ok: false, count: 1, brokenAt: 1, reason: missing });
+    store.append(entry({ escalationId: 'esc-2', externalTaskId: null, kind: ERASURE_KIND, payload: { erasedPayloads: [1] } })); // prettier-ignore
+    expect(store.verify()).to.deep.equal({ ok: false, count: 1, brokenAt: 1, reason: missing });
+    expect(store.checkedForEscalation('esc-00000001')[0]!.problem).to.equal(missing);
   });
 
   it('Given a wrong entry, When a correction is appended, Then it points at the old one and both stay', () => {

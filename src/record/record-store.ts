@@ -9,6 +9,7 @@
 import type { Database as Db } from 'better-sqlite3';
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from '../ledger/chain.js';
 import { sealJson, unsealJson } from '../crypto/seal.js';
+import { erasuresOf, unaccountedErasure, type Erasures } from './erasure.js';
 
 /** What a caller gives to append an entry. */
 export interface NewRecordEntry {
@@ -90,6 +91,7 @@ function hashedFields(row: Omit<Row, 'hash' | 'prev_hash' | 'sealed'>): Record<s
 }
 
 const payloadHashOf = (payload: Record<string, unknown> | null) => sha256(canonicalJson(payload));
+const NO_PAYLOAD_HASH = payloadHashOf(null);
 
 export class RecordStore {
   constructor(
@@ -177,11 +179,12 @@ export class RecordStore {
       .prepare(`${SELECT} WHERE e.escalation_id = ? ORDER BY e.seq`)
       .all(escalationId) as Row[];
     const hashOf = this.db.prepare('SELECT hash FROM record_entries WHERE seq = ?');
+    const erased = erasuresOf(this.db, this, escalationId);
     return rows.map((row) => {
       const prev =
         row.seq === 1 ? GENESIS_HASH : (hashOf.get(row.seq - 1) as { hash: string } | undefined)?.hash;
       const problem =
-        prev === undefined ? 'the entry before it is missing' : this.problem(row, prev, row.seq);
+        prev === undefined ? 'the entry before it is missing' : this.problem(row, prev, row.seq, erased);
       return { entry: this.toEntry(row, false), problem };
     });
   }
@@ -190,20 +193,24 @@ export class RecordStore {
   verify(): ChainStatus {
     let prev = GENESIS_HASH;
     let count = 0;
+    const erased = erasuresOf(this.db, this);
     const rows = this.db.prepare(`${SELECT} ORDER BY e.seq`).iterate() as Iterable<Row>;
     for (const row of rows) {
       count += 1;
-      const reason = this.problem(row, prev, count);
+      const reason = this.problem(row, prev, count, erased);
       if (reason) return { ok: false, count, brokenAt: row.seq, reason };
       prev = row.hash;
     }
     return { ok: true, count };
   }
 
-  private problem(row: Row, prev: string, expectedSeq: number): string | null {
+  private problem(row: Row, prev: string, expectedSeq: number, erased: Erasures): string | null {
     if (row.seq !== expectedSeq) return `entry ${expectedSeq} is missing (found ${row.seq} next)`;
     if (row.prev_hash !== prev) return 'its prev_hash does not match the previous entry';
     if (entryHash(hashedFields(row), row.prev_hash) !== row.hash) return 'its contents do not match its hash';
+    // Only retention deletes a payload, and it names each one in an erasure entry (erasure.ts).
+    if (row.sealed === null && row.payload_hash !== NO_PAYLOAD_HASH)
+      return unaccountedErasure(erased, row.seq, row.escalation_id);
     if (row.sealed !== null) {
       let payload: Record<string, unknown> | null;
       try {

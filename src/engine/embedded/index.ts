@@ -27,6 +27,9 @@ import { JobService } from './services/jobs.js';
 import { JobScheduler } from './services/scheduler.js';
 import { HistoryService } from './services/history.js';
 import { HistoryCleanup } from './services/history-cleanup.js';
+import type { EngineObserver } from './observer.js';
+
+export type { EngineObserver } from './observer.js';
 
 /** When history clean-up runs unless told otherwise: at night, in the engine's zone. */
 export const DEFAULT_CLEANUP_WINDOW = { windowStart: '01:00', windowEnd: '03:00' };
@@ -53,6 +56,8 @@ export interface EmbeddedEngineOptions {
   historyCleanup?: { windowStart: string; windowEnd: string } | null;
   /** SQLite `synchronous` in WAL mode: FULL (default) survives power loss, NORMAL only crashes. */
   synchronous?: SyncMode;
+  /** Told how late timers fire and how long commits take (the product's `/metrics`). */
+  observer?: EngineObserver;
 }
 
 export interface EmbeddedEngine extends EnginePort {
@@ -87,7 +92,7 @@ export async function openEmbeddedEngine(options: EmbeddedEngineOptions): Promis
 }
 
 function buildCore(options: EmbeddedEngineOptions): { core: EngineCore; loader: DefinitionLoader } {
-  const store = openStore(options.databaseFile, options.synchronous ?? 'FULL');
+  const store = openStore(options.databaseFile, options.synchronous ?? 'FULL', options.observer ?? null);
   const maxBytes = options.maxDeploymentBytes ?? 5 * 1024 * 1024;
   const loader = new DefinitionLoader(store, parseDeployment as ParseDeployment, maxBytes);
   const models = new ModelCache((id) => loader.load(id), Math.max(1, options.cacheSize ?? 64));
@@ -99,6 +104,7 @@ function buildCore(options: EmbeddedEngineOptions): { core: EngineCore; loader: 
     models,
     timers: timerPlanner(zoneOf(options)),
     newId: idGenerator(options.clock),
+    observer: options.observer ?? null,
   });
   return { core, loader };
 }

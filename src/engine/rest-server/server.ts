@@ -60,9 +60,17 @@ export function requestListener(app: Express): http.RequestListener {
   return hot ? (req, res) => void (hot(req, res) || app(req, res)) : app;
 }
 
-/** Listens on `port` (0 for a random free port) and `host`. */
-export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<RunningServer> {
-  const server = http.createServer(requestListener(app));
+/**
+ * Listens on `port` (0 for a random free port) and `host`. `wrap` puts something around every
+ * request, hot path included (the product's request ids, access log and timing).
+ */
+export function listen(
+  app: Express,
+  port: number,
+  host = '0.0.0.0',
+  wrap: (listener: http.RequestListener) => http.RequestListener = (listener) => listener,
+): Promise<RunningServer> {
+  const server = http.createServer(wrap(requestListener(app)));
   // A long poll may wait up to 30 minutes; headers must still arrive promptly.
   server.headersTimeout = 60_000;
   server.requestTimeout = 120_000;

@@ -7,6 +7,7 @@ import type { Logger } from '../../../log/logger.js';
 import type { Store } from '../store/database.js';
 import type { ModelCache } from '../model/model-cache.js';
 import type { TimerPlanner } from './timer-planner.js';
+import type { EngineObserver } from '../observer.js';
 
 export interface RuntimeContext {
   store: Store;
@@ -16,6 +17,8 @@ export interface RuntimeContext {
   timers: TimerPlanner;
   /** A new unique id (UUID). */
   newId(): string;
+  /** Told how late timers fire (monitoring); null when nobody listens. */
+  observer?: EngineObserver | null;
 }
 
 /**

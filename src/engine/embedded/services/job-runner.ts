@@ -21,18 +21,28 @@ export async function runJob(core: EngineCore, jobId: string, rethrow: boolean):
     core.store.sql('DELETE FROM job WHERE id = ?').run(jobId);
     return 'gone';
   }
+  let result: JobOutcome;
   try {
     const loaded = await core.definitionOf(job.process_instance_id);
-    const { result, effects } = runStep(core.ctx, job.process_instance_id, loaded, (step) =>
-      fireJob(step, jobId),
-    );
-    core.publish(effects);
-    return result;
+    const step = runStep(core.ctx, job.process_instance_id, loaded, (s) => fireJob(s, jobId));
+    core.publish(step.effects);
+    result = step.result;
   } catch (error) {
     await recordFailure(core, job, error);
     if (rethrow) throw error;
     return 'failed';
   }
+  // After the step, outside its error handling: monitoring never fails a timer.
+  if (result === 'fired') observeLag(core, job);
+  return result;
+}
+
+/** How late the timer fired, in the engine's own time (a job run by hand before its due date is not late). */
+function observeLag(core: EngineCore, job: JobRow): void {
+  const observer = core.ctx.observer;
+  if (!observer?.timerFired || job.due_at === null) return;
+  const lag = core.ctx.clock.now() - job.due_at;
+  if (lag >= 0) observer.timerFired(lag, job.definition_key);
 }
 
 function readJob(core: EngineCore, jobId: string): JobRow | undefined {

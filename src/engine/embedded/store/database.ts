@@ -3,6 +3,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { migrate } from './migrations.js';
 import { EngineClosedError } from '../errors/engine-closed-error.js';
 import { GroupCommit, type CommitStats } from './group-commit.js';
+import type { EngineObserver } from '../observer.js';
 
 const MAX_STATEMENTS = 500;
 
@@ -14,8 +15,12 @@ export class Store {
   private readonly statements = new Map<string, Statement>();
   private readonly commits: GroupCommit;
 
-  constructor(readonly db: Db) {
-    this.commits = new GroupCommit(db);
+  constructor(
+    readonly db: Db,
+    observer: EngineObserver | null = null,
+  ) {
+    const committed = observer?.committed?.bind(observer) ?? null;
+    this.commits = new GroupCommit(db, undefined, committed);
   }
 
   /** A prepared statement, compiled once per SQL text. */
@@ -62,7 +67,11 @@ export class Store {
 }
 
 /** Opens (creating if needed) the database in WAL mode and applies pending migrations. */
-export function openStore(file: string, sync: SyncMode = 'FULL'): Store {
+export function openStore(
+  file: string,
+  sync: SyncMode = 'FULL',
+  observer: EngineObserver | null = null,
+): Store {
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync}`);
@@ -71,5 +80,5 @@ export function openStore(file: string, sync: SyncMode = 'FULL'): Store {
   db.pragma('cache_size = -16000');
   db.pragma('temp_store = MEMORY');
   migrate(db);
-  return new Store(db);
+  return new Store(db, observer);
 }

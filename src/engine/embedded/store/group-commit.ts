@@ -18,6 +18,8 @@ interface Batch {
   reject(error: Error): void;
   /** Set when SQLite rolled the whole transaction back (I/O error, full disk) or COMMIT failed. */
   failure: CommitFailedError | null;
+  /** Units run in this batch. */
+  units: number;
 }
 
 const RESOLVED = Promise.resolve();
@@ -43,6 +45,8 @@ export class GroupCommit {
     private readonly db: Database,
     /** When the batch closes: the end of the current turn. */
     private readonly schedule: (flush: () => void) => void = (flush) => void setImmediate(flush),
+    /** Told of each commit that reached the disk: its duration in seconds and its units (for /metrics). */
+    private readonly observe: ((seconds: number, units: number) => void) | null = null,
   ) {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
@@ -56,6 +60,7 @@ export class GroupCommit {
   run<T>(work: () => T): T {
     const batch = this.open();
     this.stats.units++;
+    batch.units++;
     this.savepoint.run();
     try {
       const result = work();
@@ -105,8 +110,11 @@ export class GroupCommit {
     this.batch = null;
     if (!batch.failure && this.db.inTransaction) {
       try {
+        // A measurement, not domain time: the monotonic clock, so a wall-clock step cannot skew it.
+        const started = performance.now();
         this.commit.run();
         this.stats.commits++;
+        this.observe?.((performance.now() - started) / 1000, batch.units);
         batch.resolve();
         return;
       } catch (error) {
@@ -132,7 +140,7 @@ function newBatch(): Batch {
   });
   // A batch nobody waits for (a timer's step) must not become an unhandled rejection.
   done.catch(() => {});
-  return { done, resolve, reject, failure: null };
+  return { done, resolve, reject, failure: null, units: 0 };
 }
 
 function sqliteCode(error: unknown): string {
