@@ -19,6 +19,7 @@ describe('Configuration from the environment', () => {
       engineUrl: null,
       publicUrl: null,
       dataKey: null,
+      metricsToken: null,
       warnings: [],
     });
   });
@@ -47,6 +48,7 @@ describe('Configuration from the environment', () => {
         ENGINE_REST_PASSWORD: 's3cret',
         ENGINE_TIMEZONE: 'UTC',
         HOLIDAYS_FILE: 'holidays.json',
+        METRICS_TOKEN: 'scrape-me-0123456789abcdef',
       },
       '/srv',
     );
@@ -56,6 +58,7 @@ describe('Configuration from the environment', () => {
     expect(c.publicAccess).to.equal(true);
     expect(c.timezone).to.equal('UTC');
     expect(c.holidaysFile).to.equal('/srv/holidays.json');
+    expect(c.metricsToken).to.equal('scrape-me-0123456789abcdef');
   });
 
   it('Given only a user and no password, When loaded, Then auth is off and a warning says so', () => {
