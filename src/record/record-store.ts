@@ -10,6 +10,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { canonicalJson, entryHash, GENESIS_HASH, sha256 } from '../ledger/chain.js';
 import { sealJson, unsealJson } from '../crypto/seal.js';
 import { erasuresOf, unaccountedErasure, type Erasures } from './erasure.js';
+import { writeLessonFacts } from './lesson-facts.js';
 
 /** What a caller gives to append an entry. */
 export interface NewRecordEntry {
@@ -148,6 +149,8 @@ export class RecordStore {
           .prepare('INSERT INTO record_payloads (seq, sealed) VALUES (?, ?)')
           .run(row.seq, sealJson(this.key, entry.payload, aad(row.seq)));
       }
+      // The plain facts the partnership report counts, in the entry's own transaction (lesson-facts.ts).
+      if (entry.kind === 'lessons') writeLessonFacts(this.db, row.seq, entry.payload);
       return { seq: row.seq, created: true };
     });
     const { seq, created } = run.immediate();

@@ -9,6 +9,7 @@ import { openAppDatabase } from './app-database.js';
 import { dataFiles } from './data-files.js';
 import { loadDataKey, type DataKey } from '../crypto/data-key.js';
 import { RecordStore } from '../record/record-store.js';
+import { backfillLessonFacts } from '../record/lesson-facts.js';
 import { OutboxStore } from '../messaging/outbox-store.js';
 import { InviteStore } from '../messaging/invite-store.js';
 import { DocumentStore } from '../documents/document-store.js';
@@ -55,10 +56,13 @@ export function openAppStores(options: AppStoreOptions): AppStores {
     mayCreate: options.mayCreateKey,
   });
   const db = openAppDatabase(files.app);
+  const record = new RecordStore(db, key.bytes);
+  // Lessons entries written before their plain facts were kept get them now (needs the key).
+  backfillLessonFacts(db, record);
   return {
     db,
     key,
-    record: new RecordStore(db, key.bytes),
+    record,
     outbox: new OutboxStore(db),
     invites: new InviteStore(db, options.uidDomain),
     documents: new DocumentStore(db, key.bytes),

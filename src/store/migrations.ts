@@ -189,4 +189,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audience_by_role ON escalation_audience (role, agency, organisation);
   `,
+  // 3: the categories of lessons learned (and East Riding's multi-agency flag) as plain, non-personal facts beside
+  // the record, so the partnership report counts them in SQL without unsealing payloads (issue 16). A side table:
+  // record entries are append-only, and the facts of entries written before this step come from their sealed
+  // payloads (src/record/lesson-facts.ts backfills them with the key).
+  `
+  CREATE TABLE record_lessons (
+    seq INTEGER PRIMARY KEY REFERENCES record_entries (seq),
+    categories TEXT NOT NULL,
+    multi_agency INTEGER
+  );
+  `,
 ];
