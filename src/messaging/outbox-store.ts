@@ -106,23 +106,51 @@ export class OutboxStore {
     )();
   }
 
+  /**
+   * Claims a message not yet sent for one attempt to send it, until `until`; false while another
+   * attempt holds an unexpired claim (or the message was sent meanwhile). One UPDATE, so two
+   * deliveries of the same task racing here cannot both win. Every mark below releases the claim;
+   * a claim left by a crashed process lapses at `until`.
+   */
+  claim(id: number, now: Date, until: Date): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE outbox SET claimed_until = ?
+           WHERE id = ? AND status <> 'sent' AND (claimed_until IS NULL OR claimed_until <= ?)`,
+        )
+        .run(until.toISOString(), id, now.toISOString()).changes === 1
+    );
+  }
+
+  /** A message by id, or null. */
+  get(id: number): StoredMessage | null {
+    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    return row ? toMessage(row) : null;
+  }
+
   /** Marks a message accepted by the SMTP server. */
   markSent(id: number, at: Date): void {
     this.db
       .prepare(
-        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+        `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL,
+           claimed_until = NULL WHERE id = ?`,
       )
       .run(at.toISOString(), id);
   }
 
   /** Records a failed attempt; the message stays queued for the task's next retry. */
   markAttemptFailed(id: number, error: string): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    this.db
+      .prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, claimed_until = NULL WHERE id = ?')
+      .run(error, id);
   }
 
   /** Marks a message that will not be retried (the task became an incident). */
   markFailed(id: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?`).run(error, id);
+    this.db
+      .prepare(`UPDATE outbox SET status = 'failed', last_error = ?, claimed_until = NULL WHERE id = ?`)
+      .run(error, id);
   }
 
   /** An escalation's messages in order. */

@@ -200,4 +200,9 @@ export const MIGRATIONS: readonly string[] = [
     multi_agency INTEGER
   );
   `,
+  // 4: a message being handed to the SMTP server is claimed until an instant, so a redelivery of its task (the
+  // lock expired mid-send) waits instead of mailing the same person twice (workers/messaging/messenger.ts).
+  `
+  ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+  `,
 ];

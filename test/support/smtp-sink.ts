@@ -22,7 +22,23 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server: SMTPServer | null = null;
+  private held: Promise<void> | null = null;
+  /** Messages whose data arrived, accepted or still held. */
+  arrived = 0;
   port = 0;
+
+  /**
+   * Holds every message's data until the returned function is called: the server has the message
+   * but has not answered, as a slow server does (to test a send still in flight).
+   */
+  hold(): () => void {
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
 
   /** Starts on a random port (or the port it had, after `down()`). */
   async up(): Promise<this> {
@@ -35,16 +51,19 @@ export class SmtpSink {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          void simpleParser(raw).then((mail) => {
-            this.received.push(
-              toReceived(
-                mail,
-                raw,
-                session.envelope.rcptTo.map((r) => r.address),
-              ),
-            );
-            callback();
-          }, callback);
+          this.arrived++;
+          void (this.held ?? Promise.resolve())
+            .then(() => simpleParser(raw))
+            .then((mail) => {
+              this.received.push(
+                toReceived(
+                  mail,
+                  raw,
+                  session.envelope.rcptTo.map((r) => r.address),
+                ),
+              );
+              callback();
+            }, callback);
         });
       },
     });

@@ -8,7 +8,17 @@ import type { Clock } from '../../src/clock/clock.js';
 import { sha256 } from '../../src/ledger/chain.js';
 import type { NewMessage, OutboxStore, StoredMessage } from '../../src/messaging/outbox-store.js';
 import { PermanentError } from '../runtime/errors/permanent-error.js';
+import { TransientError } from '../runtime/errors/transient-error.js';
 import type { Mailer } from './mailer.js';
+
+/**
+ * How long one attempt holds a message while handing it to the SMTP server. Longer than the
+ * longest a send can take (the SMTP adapter's timeouts: 10 s to connect, 10 s for the greeting,
+ * 30 s of silence), so a redelivered task never resends a message still in flight; short enough
+ * that a claim left by a killed process lapses within the task's retries (5, 10, 20, 40 s after a
+ * first refusal that itself comes a lock duration, 60 s by default, after the kill).
+ */
+export const SEND_CLAIM_MS = 90_000;
 
 export interface MessengerDependencies {
   outbox: OutboxStore;
@@ -60,6 +70,7 @@ export class Messenger {
   }
 
   private async send(message: StoredMessage): Promise<void> {
+    if (!this.claim(message)) return;
     try {
       await this.deps.mailer!.send({
         from: this.deps.from,
@@ -79,5 +90,20 @@ export class Messenger {
       throw error;
     }
     this.deps.outbox.markSent(message.id, new Date(this.deps.clock.now()));
+  }
+
+  /**
+   * Claims the message for this attempt: true to send it; false if it was sent meanwhile. Another
+   * attempt still sending it (this task's lock expired mid-send and the task came back) is a
+   * TransientError: the task waits and retries, and then finds the message sent.
+   */
+  private claim(message: StoredMessage): boolean {
+    const now = this.deps.clock.now();
+    if (this.deps.outbox.claim(message.id, new Date(now), new Date(now + SEND_CLAIM_MS))) return true;
+    if (this.deps.outbox.get(message.id)?.status === 'sent') return false;
+    throw new TransientError(
+      `message ${message.id} of this task is being sent by an earlier delivery of the task`,
+      'SEND_IN_PROGRESS',
+    );
   }
 }
