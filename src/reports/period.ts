@@ -44,6 +44,8 @@ export const periodFields = {
 /** `schema` with the period's own rule: `to` after `from`, at most ten years apart (a 400 naming `to`). */
 export function checkedPeriod<T extends z.ZodType<{ from: Date; to: Date }>>(schema: T): T {
   return schema.superRefine((q, ctx) => {
+    // zod 4 runs this even when an edge already failed (missing, not a date): that issue is enough.
+    if (!(q.from instanceof Date) || !(q.to instanceof Date)) return;
     if (q.to.getTime() <= q.from.getTime())
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'after from (the period is [from, to))' });
     else if (q.to.getTime() - q.from.getTime() > MAX_DAYS * 86_400_000)
