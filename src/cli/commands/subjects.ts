@@ -4,20 +4,29 @@ import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 import { subjectSchema } from '../../subjects/subject.js';
 import { caseReference, PARTNERSHIPS } from '../../../processes/variables.js';
+import { exportSubject } from './subjects-export.js';
 
 const HELP = `Usage: escalation subjects import --partnership <id> [--replace] < subjects.json
+       escalation subjects export --partnership <id> --case <ref> [--out file.zip]
 
 Reads the children's details the documents need, as JSON on standard input (never as arguments):
   [{ "caseReference": "LCC/2026/00042", "name": "…", "dateOfBirth": "2015-03-02", "address": "…" }]
 and stores them encrypted in the protected store, keyed by partnership and case reference. A case
 reference already stored with different details is refused (listed, exit 1) unless --replace.
 Every write is audited. Nothing personal is printed.
+
+export   a subject access request: one zip (default subject-access-<partnership>-<ref>.zip, never
+         over an existing file, mode 0600) with the child's details, and for every escalation about
+         the case reference its record entries (details decrypted), documents (PDF and JSON),
+         messages and audit entries. Audited. Works while the server runs.
 Exit codes: 0 done, 1 some refused or a failure, 2 bad usage or input.
 `;
 
 const OPTIONS = {
   partnership: { type: 'string' },
   replace: { type: 'boolean', default: false },
+  case: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -28,10 +37,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, io, 'subjects', OPTIONS, HELP);
   if (typeof args === 'number') return args;
   const [action, ...extra] = args.positionals;
-  if (action !== 'import' || extra.length > 0) return reportBadInput(io, 'subjects', 'give import');
+  if ((action !== 'import' && action !== 'export') || extra.length > 0)
+    return reportBadInput(io, 'subjects', 'give import or export');
   const partnership = args.values.partnership;
   if (!partnership || !(PARTNERSHIPS as readonly string[]).includes(partnership))
     return reportBadInput(io, 'subjects', `--partnership must be one of ${PARTNERSHIPS.join(', ')}`);
+  if (action === 'export') return exportSubject(io, partnership, args.values.case, args.values.out);
   const parsed = parseInput(await io.readStdin());
   if (typeof parsed === 'string') return reportBadInput(io, 'subjects', parsed);
   let data: AppData;
