@@ -144,6 +144,9 @@ describe('Web UI: raise an escalation (real Chromium)', function () {
     await ui.page.getByLabel('Child’s address').fill(CHILD.address);
     await ui.page.getByRole('button', { name: 'Raise the escalation' }).click();
     await ui.page.waitForURL(/\/escalations\/[0-9a-f-]{36}$/);
+    // The new address comes before the escalation's page: while its code and data load, the raise
+    // page (and then the escalation page's "Loading…") is still shown. Its h1 is the case reference.
+    await ui.page.getByRole('heading', { level: 1, name: 'LCC/2026/0042' }).waitFor();
     await ui.ready();
     const id = new URL(ui.page.url()).pathname.split('/').pop()!;
     const raised = web.api.product.stores.escalations.get(id)!;
