@@ -69,6 +69,7 @@ export async function runRetention(options: RetentionOptions): Promise<Retention
       if (erased) report.erased.push({ escalationId: candidate.escalationId, partnership, decision, erased });
     }
   }
+  if (!options.dryRun && report.erased.length > 0) flushErasedPages(options.db);
   return report;
 }
 
@@ -90,6 +91,16 @@ async function decide(
           historyTimeToLiveDays: days,
         };
   return decision.removalTime.getTime() <= options.now.getTime() ? decision : 'removal time ahead';
+}
+
+/**
+ * Deleted rows are zeroed in their pages (secure_delete, src/store/app-database.ts), but until a
+ * checkpoint the database file keeps the old pages and the WAL the frames that wrote them. A
+ * TRUNCATE checkpoint copies the zeroed pages in and empties the WAL. With another connection
+ * reading (the server beside the CLI) it may not finish; the next checkpoint then completes it.
+ */
+function flushErasedPages(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** `days` calendar days later in `zone`, keeping the wall-clock time, as Camunda computes a removal time. */

@@ -15,6 +15,9 @@ export function openAppDatabase(file: string): Db {
     // FULL: an acknowledged record entry or sent-mail mark survives power loss, like the engine's.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not left in free pages: retention's erasure must leave
+    // no ciphertext behind while the key that opens it is still in use (docs/operations.md).
+    db.pragma('secure_delete = ON');
     migrate(db);
     return db;
   } catch (error) {
