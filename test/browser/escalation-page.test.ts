@@ -150,8 +150,12 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     expect(await overlayTexts(ui)).to.deep.equal(['Current stage']);
     const stage1 = ui.page.locator('.app-stage', { hasText: 'Record the attempted resolution' });
     expect(await stage1.locator('.govuk-tag').allInnerTexts()).to.deep.equal(['Current stage']);
+    // Raised on the harness's Monday 2 November 2026: Day 1 is that day (LSCB procedure, Stage 1).
     expect(await stage1.locator('.govuk-summary-list').innerText()).to.match(
-      /Deadline\s+\w{3} \d+ \w{3} 2026, /,
+      /Deadline\s+Day 1: due end of Mon 2 Nov 2026\n/,
+    );
+    expect(await ui.page.locator('.app-open-task p').first().innerText()).to.equal(
+      'Day 1: due end of Mon 2 Nov 2026',
     );
     const explanation = stage1.locator('.govuk-details');
     expect(await explanation.getAttribute('open')).to.not.equal(null);
@@ -177,6 +181,9 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     expect(await now.locator('form').count()).to.equal(0);
     expect(await ui.page.locator('.app-stage--current h3').innerText()).to.contain(
       "Record the line managers' outcome",
+    );
+    expect(await ui.page.locator('.app-stage--current .govuk-summary-list').innerText()).to.match(
+      /Deadline\s+Day 2: due end of Tue 3 Nov 2026\n/,
     );
     const messages = ui.page.locator('table.app-messages tbody tr', { hasText: 'Line manager:' });
     expect(await messages.count()).to.be.greaterThan(0);
@@ -364,7 +371,7 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     await ui.expectAccessible('escalation-not-found');
   });
 
-  it('Given a Northamptonshire escalation, When the fake clock passes Stage 1’s deadline (2 working days), Then the page tags Stage 1 "Overdue" in words and on the diagram, the line managers’ breach notice is in the messages and the breach in the record, and Stage 2 is current (NSCP Tea-break guide, Stage 1 and Stage 2)', async () => {
+  it('Given a Northamptonshire escalation, When the fake clock passes Stage 1’s deadline (2 working days), Then the page tags Stage 1 "Overdue" in words and on the diagram, the line managers’ breach notice is in the messages and the breach in the record, and Stage 2 is current, its 5 working days explained with the weekend skipped (NSCP Tea-break guide, Stage 1 and Stage 2)', async () => {
     const r = await raise('nia', {
       raisedByRole: 'raising-professional',
       otherAgencyRole: 'other-agency-professional',
@@ -389,6 +396,17 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     expect(await stage1.getAttribute('class')).to.contain('app-stage--overdue');
     expect(await stage1.locator('.govuk-tag').allInnerTexts()).to.deep.equal(['Overdue']);
     expect(await stage1.innerText()).to.contain('Deadline passed with no outcome recorded');
+    expect(await stage1.locator('.govuk-summary-list').innerText()).to.match(
+      /Deadline\s+2 working days: due Wed 4 Nov 2026, 10:00am\n/,
+    );
+    // Stage 2: 5 working days from Wed 4 Nov, over the weekend, which the explanation lists.
+    const stage2 = ui.page.locator('.app-stage--current');
+    expect(await stage2.locator('.govuk-summary-list').innerText()).to.match(
+      /Deadline\s+5 working days: due Wed 11 Nov 2026, 10:01am\n/,
+    );
+    const skipped = await stage2.locator('.govuk-details').innerText();
+    expect(skipped).to.contain('Skipped Sat 7 Nov 2026: weekend');
+    expect(skipped).to.contain('Skipped Sun 8 Nov 2026: weekend');
     expect(await shapesMarked(ui, 'overdue')).to.deep.equal(['Stage1_RecordOutcome']);
     expect(await currentShapes(ui)).to.deep.equal(['Stage2_RecordOutcome']);
     expect(await overlayTexts(ui)).to.have.members(['Current stage', 'Overdue']);

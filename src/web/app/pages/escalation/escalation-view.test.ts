@@ -5,7 +5,15 @@
  */
 import { expect } from 'chai';
 import type { Escalation, Partnership, User } from '../../api/types.js';
-import { diagramMarks, formJsErrors, inRaisingParty, placeErrors, whoCompletes } from './escalation-view.js';
+import { dueFor } from '../../../../calendar/due.js';
+import {
+  deadlineSummary,
+  diagramMarks,
+  formJsErrors,
+  inRaisingParty,
+  placeErrors,
+  whoCompletes,
+} from './escalation-view.js';
 
 const stage = (elementId: string, over: Partial<Escalation['stages'][number]> = {}) => ({
   elementId,
@@ -159,5 +167,29 @@ describe('Escalation page logic', () => {
       Field_reason: ['Say why'],
       Field_role: { 1: ['Their role'] },
     });
+  });
+
+  it('Given the calendar’s own explanations, When a deadline is summed up, Then a London midnight is the end of the day before with the rule first ("Day 2: due end of Thu 24 Dec 2026", in GMT and BST), a time of day is kept, a passed one "was due", and none says so (LSCB procedure, Stage 1 and line managers: Day 1, Day 2)', () => {
+    const explained = (timescale: string, from: string) => {
+      const d = dueFor(timescale, { from, raised: from });
+      return { due: d.due.toISOString(), dueExplanation: d.explanation.join('\n') };
+    };
+    // Raised Wed 23 Dec 2026: Day 2 is Thu 24 Dec, so due at midnight starting Christmas Day (GMT).
+    expect(deadlineSummary(explained('Day 2', '2026-12-23T10:00:00Z'))).to.equal(
+      'Day 2: due end of Thu 24 Dec 2026',
+    );
+    // Raised Wed 31 Mar 2027 (BST): Day 1 ends at 23:00 UTC.
+    const bst = explained('Day 1', '2027-03-31T09:00:00Z');
+    expect(bst.due).to.equal('2027-03-31T23:00:00.000Z');
+    expect(deadlineSummary(bst)).to.equal('Day 1: due end of Wed 31 Mar 2027');
+    expect(deadlineSummary(bst, true)).to.equal('Day 1: was due end of Wed 31 Mar 2027');
+    // Elapsed time keeps the wall-clock time.
+    expect(deadlineSummary(explained('72 hours', '2026-11-02T10:00:00Z'))).to.equal(
+      '72 hours: due Thu 5 Nov 2026, 10:00am',
+    );
+    expect(deadlineSummary({ due: '2026-11-05T17:00:00.000Z', dueExplanation: null })).to.equal(
+      'Due Thu 5 Nov 2026, 5:00pm',
+    );
+    expect(deadlineSummary({ due: null, dueExplanation: null })).to.equal('No deadline');
   });
 });

@@ -5,6 +5,7 @@
  * record entries.
  */
 import type { FieldError } from '../../api/problem.js';
+import { formatDateTime } from '../../format.js';
 import type { EscalationDiagram, FormComponent, FormSchema } from '../../api/escalation-actions.js';
 import type { Escalation, Partnership, Party, User } from '../../api/types.js';
 
@@ -186,4 +187,48 @@ export function timelineText(entry: Escalation['timeline'][number]): string {
 /** "stage-breached" → "Stage breached". */
 export function sentence(kebab: string): string {
   return roleName(kebab);
+}
+
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+const london = (at: Date) =>
+  Object.fromEntries(londonClock.formatToParts(at).map((p) => [p.type, p.value])) as Record<string, string>;
+
+/**
+ * A deadline as people say it: a London midnight is "end of Mon 2 Nov 2026" (the end of the day
+ * before, as the procedures count days), any other instant "Thu 5 Nov 2026, 5:00pm".
+ */
+export function deadlineText(dueIso: string): string {
+  const due = new Date(dueIso);
+  const at = london(due);
+  if (at.hour !== '00' || at.minute !== '00' || at.second !== '00' || due.getUTCMilliseconds() !== 0)
+    return formatDateTime(dueIso);
+  const day = london(new Date(due.getTime() - 1));
+  return `end of ${day.weekday} ${day.day} ${day.month} ${day.year}`;
+}
+
+/** The timescale's rule the explanation starts with (`Day 2`, `2 working days`), or null. */
+export function ruleOf(explanation: string | null): string | null {
+  return /^Rule "([^"]+)"/.exec(explanation ?? '')?.[1] ?? null;
+}
+
+/**
+ * A stage's deadline in one line: "Day 2: due end of Thu 24 Dec 2026", "was due …" when it passed
+ * with the stage still open, "No deadline" for a stage without one.
+ */
+export function deadlineSummary(stage: Pick<Stage, 'due' | 'dueExplanation'>, passed = false): string {
+  if (!stage.due) return 'No deadline';
+  const rule = ruleOf(stage.dueExplanation);
+  const when = `${passed ? 'was due' : 'due'} ${deadlineText(stage.due)}`;
+  return rule ? `${rule}: ${when}` : when.charAt(0).toUpperCase() + when.slice(1);
 }

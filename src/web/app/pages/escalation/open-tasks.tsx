@@ -6,9 +6,9 @@ import type { Completed } from '../../api/escalation-actions.js';
 import { getPartnership } from '../../api/partnerships.js';
 import type { Escalation } from '../../api/types.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { StageDue } from '../../components/stage-due.js';
+import { OverdueTag } from '../../components/tags.js';
 import { useResource } from '../../hooks/use-resource.js';
-import { whoCompletes } from './escalation-view.js';
+import { deadlineSummary, whoCompletes } from './escalation-view.js';
 import { TaskForm } from './task-form.js';
 
 interface Props {
@@ -42,7 +42,20 @@ export function OpenTasks({ escalation, onErrors, onCompleted }: Props) {
         <div class="app-open-task" key={t.id}>
           <h3 class="govuk-heading-s">{t.name}</h3>
           <p class="govuk-body">
-            <StageDue due={t.due} overdue={t.overdue} />
+            {t.overdue && (
+              <>
+                <OverdueTag />{' '}
+              </>
+            )}
+            {deadlineSummary(
+              {
+                due: t.due,
+                dueExplanation:
+                  escalation.stages.find((s) => s.elementId === t.elementId && !s.endedAt)?.dueExplanation ??
+                  null,
+              },
+              t.overdue,
+            )}
           </p>
           {t.canComplete ? (
             <TaskForm escalationId={escalation.id} task={t} onErrors={onErrors} onCompleted={onCompleted} />

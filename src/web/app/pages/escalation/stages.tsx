@@ -7,7 +7,7 @@
 import type { Escalation } from '../../api/types.js';
 import { OverdueTag, Tag } from '../../components/tags.js';
 import { formatDateTime } from '../../format.js';
-import { missedDeadline, outcomeText, type Stage } from './escalation-view.js';
+import { deadlineSummary, missedDeadline, outcomeText, type Stage } from './escalation-view.js';
 
 export function Stages({ escalation }: { escalation: Escalation }) {
   const open = new Set(escalation.openTasks.map((t) => t.elementId));
@@ -54,13 +54,7 @@ function StageItem({ stage, index, current }: { stage: Stage; index: number; cur
       </h3>
       <dl class="govuk-summary-list govuk-summary-list--no-border app-stage__facts">
         <Row name="Started">{formatDateTime(stage.startedAt)}</Row>
-        <Row name="Deadline">
-          {stage.due
-            ? late && !stage.endedAt
-              ? `Was due ${formatDateTime(stage.due)}`
-              : formatDateTime(stage.due)
-            : 'No deadline'}
-        </Row>
+        <Row name="Deadline">{deadlineSummary(stage, late && !stage.endedAt)}</Row>
         <Row name={stage.endedAt ? 'Ended' : 'Outcome'}>
           {stage.endedAt
             ? `${formatDateTime(stage.endedAt)}${stage.outcome ? `: ${outcomeText(stage.outcome)}` : ''}`
