@@ -29,7 +29,7 @@ const versionSchema = z.object({
   running: z.number().int().describe('Escalations running on this version'),
 });
 
-const diagramsSchema = z.object({
+export const diagramsSchema = z.object({
   partnership: z.string(),
   diagrams: z.array(
     z.object({
