@@ -354,9 +354,14 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     expect(web.api.product.stores.escalations.get(r.id)!.status).to.equal('open');
   });
 
-  it('Given a user of a third agency, When they open the escalation’s address (and its withdraw page), Then they get the not-found page, word for word as for an id that does not exist, with nothing of the escalation in the page', async () => {
+  it('Given a user of a third agency, When their dashboard opens, Then it lists none of these escalations (the other party’s does); When they open the escalation’s address (and its withdraw page), Then they get the not-found page, word for word as for an id that does not exist, with nothing of the escalation in the page', async () => {
     const r = await raiseLiverpool();
-    await ui.signedInAs('tess', '/escalations/00000000-0000-0000-0000-000000000000');
+    // Its other party's dashboard lists it; the third agency's lists none of these escalations.
+    await ui.signedInAs('olu', '/');
+    expect(await ui.page.locator('main').innerText()).to.contain(r.caseReference);
+    await ui.signedInAs('tess', '/');
+    expect(await ui.page.locator('main').innerText()).to.not.match(/EP\/2026\//);
+    await ui.visit('/escalations/00000000-0000-0000-0000-000000000000');
     expect(await ui.heading()).to.equal('Page not found');
     const nothing = await ui.page.locator('main').innerText();
     for (const path of [`/escalations/${r.id}`, `/escalations/${r.id}/withdraw`]) {
