@@ -139,14 +139,18 @@ export async function raiseLiverpool(
  * Resolution & Escalation Procedure, Stage 1 Attempt Resolution, RECORD): the form worker writes
  * Appendix 1 (with the child's name and date of birth), the escalation ends resolved.
  */
-export async function resolveAtStage1(ops: OpsProduct, run: RaisedCase): Promise<void> {
+export async function resolveAtStage1(
+  ops: OpsProduct,
+  run: RaisedCase,
+  answers: Partial<typeof appendix1> = {},
+): Promise<void> {
   const [task] = await ops.product.engine.listUserTasks({
     processInstanceId: run.processInstanceId,
     taskDefinitionKey: 'Stage1_RecordOutcome',
   });
   if (!task) throw new Error('no open Stage1_RecordOutcome');
   await ops.product.engine.completeUserTask(task.id, {
-    variables: toStageVariableMap({ ...resolved, ...appendix1 }),
+    variables: toStageVariableMap({ ...resolved, ...appendix1, ...answers }),
   });
   await settled(ops.product, run.processInstanceId);
 }

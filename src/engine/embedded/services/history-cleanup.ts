@@ -21,10 +21,18 @@ export function removeExpiredBatch(core: EngineCore, now: number): number {
     const ids = core.store
       .sql('SELECT id FROM hist_process_instance WHERE removal_time <= ? LIMIT ?')
       .all(now, BATCH) as { id: string }[];
-    for (const { id } of ids) {
-      for (const table of HISTORY_CHILD_TABLES)
-        core.store.sql(`DELETE FROM ${table} WHERE process_instance_id = ?`).run(id);
-      core.store.sql('DELETE FROM hist_process_instance WHERE id = ?').run(id);
+    // Removed history is overwritten with zeros, not left in free pages of the file: its variables
+    // hold professionals' answers, which may name the child. Only here: the hot path's deletes of
+    // runtime rows stay as cheap as before.
+    core.store.sql('PRAGMA secure_delete = ON').get();
+    try {
+      for (const { id } of ids) {
+        for (const table of HISTORY_CHILD_TABLES)
+          core.store.sql(`DELETE FROM ${table} WHERE process_instance_id = ?`).run(id);
+        core.store.sql('DELETE FROM hist_process_instance WHERE id = ?').run(id);
+      }
+    } finally {
+      core.store.sql('PRAGMA secure_delete = OFF').get();
     }
     return ids.length;
   });
@@ -54,9 +62,23 @@ export class HistoryCleanup {
         if (batch < BATCH) break;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (removed > 0) this.core.ctx.logger.info('history clean-up', { removedInstances: removed });
+      if (removed > 0) {
+        this.core.ctx.logger.info('history clean-up', { removedInstances: removed });
+        await this.flushRemovedPages();
+      }
       return { removedInstances: removed };
     });
+  }
+
+  /**
+   * The zeroed pages are in the WAL; the database file keeps the old ones until a checkpoint. A
+   * TRUNCATE checkpoint, once the clean-up is committed, writes them over and empties the WAL. With
+   * a reader in the way (a backup, the CLI) it ends early; SQLite's next checkpoint completes it.
+   */
+  private async flushRemovedPages(): Promise<void> {
+    await this.core.store.settled();
+    const [result] = this.core.store.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result?.busy) this.core.ctx.logger.info('history clean-up: checkpoint left to SQLite (a reader)', {});
   }
 
   /** Arms the wake-up for the next window that ends after `from` (now, or the end of the last run). */
