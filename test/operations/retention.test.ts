@@ -13,9 +13,12 @@ import { ERASURE_KIND, type ErasurePayload } from '../../src/record/erasure.js';
 import { OutboxStore } from '../../src/messaging/outbox-store.js';
 import { FakeClock } from '../../src/clock/fake-clock.js';
 import { escalationCli } from './cli-run.js';
+import { loadPartnerships } from '../../processes/catalogue.js';
 import { raiseLiverpool, resolveAtStage1, startOpsProduct, type OpsProduct, type RaisedCase } from './product-harness.js'; // prettier-ignore
 
 const DAY = 24 * 3_600_000;
+/** Liverpool's historyTimeToLive (partnership.json): 2190 days. */
+const TTL_DAYS = loadPartnerships().find((p) => p.settings.id === 'liverpool')!.settings.historyTimeToLive;
 const CHILD_A = { name: 'Ottoline Vasquez-Brennagh', dateOfBirth: '2015-02-14', address: '41 Quinceway Mews, Harrowfold HF3 8RN' }; // prettier-ignore
 const CONCERN_A = `Neglect: ${CHILD_A.name.split(' ')[0]} missed three appointments at ${CHILD_A.address.split(',')[0]}`;
 const CHILD_B = { name: 'Leopold Abernathy-Yusuf', dateOfBirth: '2014-07-30', address: '9 Tallowgate Row, Emberleigh EL5 2TD' }; // prettier-ignore
@@ -91,8 +94,8 @@ describe('Retention: the sweep erases an ended escalation when its history time 
     entriesBefore = ops.product.stores.record.forEscalation(a.escalationId).length;
     expect(dataDirBytes(ops.dataDir).includes(Buffer.from(CONCERN_A, 'utf8')), 'the answer is in the engine history').to.equal(true); // prettier-ignore
 
-    // Six years and a month on the fake clock: the sweep runs every 30 days.
-    await ops.clock.advance(2190 * DAY + 31 * DAY);
+    // The time to live and a month on the fake clock: the sweep runs every 30 days.
+    await ops.clock.advance((TTL_DAYS + 31) * DAY);
     await eventually('A erased', () => db.prepare('SELECT 1 FROM record_entries WHERE escalation_id = ? AND kind = ?').get(a.escalationId, ERASURE_KIND) !== undefined); // prettier-ignore
     await eventually('A gone from the engine history', async () => (await ops.product.engine.listHistoricProcessInstances({ processInstanceId: a.processInstanceId })).length === 0); // prettier-ignore
   });
@@ -123,7 +126,7 @@ describe('Retention: the sweep erases an ended escalation when its history time 
     expect(tombstone.kind).to.equal(ERASURE_KIND);
     const erased = tombstone.payload as unknown as ErasurePayload;
     expect(erased.erasedPayloads).to.deep.equal(entries.slice(0, -1).map((e) => e.seq));
-    expect(erased).to.include({ documents: 1, subject: 'erased', basis: 'engine removal time', historyTimeToLiveDays: 2190 }); // prettier-ignore
+    expect(erased).to.include({ documents: 1, subject: 'erased', basis: 'engine removal time', historyTimeToLiveDays: TTL_DAYS }); // prettier-ignore
     expect(erased.messages).to.be.greaterThan(0);
     expect(entries.slice(0, -1).every((e) => e.payload === null)).to.equal(true);
     const audit = ops.product.stores.db
@@ -158,9 +161,9 @@ describe('escalation retention run: the sweep now, from the command line beside 
   const cli = (args: string[]) => escalationCli(['retention', ...args], { DATA_DIR: ops.dataDir });
 
   before(async () => {
-    // The command uses the real clock: this product's fake clock starts 2200 days before today, so
-    // A, resolved at once, reached the end of its 2190 days' time to live ten days ago.
-    ops = await startOpsProduct({ clock: new FakeClock(Date.now() - 2200 * DAY) });
+    // The command uses the real clock: this product's fake clock starts the time to live and ten
+    // days before today, so A, resolved at once, reached the end of its time to live ten days ago.
+    ops = await startOpsProduct({ clock: new FakeClock(Date.now() - (TTL_DAYS + 10) * DAY) });
     a = await raiseLiverpool(ops, 'LCC/2026/80303', CHILD_A);
     await resolveAtStage1(ops, a);
     b = await raiseLiverpool(ops, 'LCC/2026/80404', CHILD_B);
