@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useLocation, useRoute } from 'preact-iso';
 
 export const SERVICE_NAME = 'Escalations';
 
@@ -44,16 +44,22 @@ export interface PageProps {
 export function Page(props: PageProps) {
   const { title, heading, caption, before, error = false, loading = false, width = 'two-thirds' } = props;
   const h1 = useRef<HTMLHeadingElement>(null);
-  const { url } = useLocation();
+  const { url, path } = useLocation();
+  // While the next page's code loads, the router keeps this page on screen and it re-renders with
+  // the new address: it must not then say the main region is ready, nor take focus (its route's
+  // path is still the one it was shown for).
+  const routePath = (useRoute() as { path?: string }).path;
+  const outgoing = routePath !== undefined && routePath !== path;
   useEffect(() => {
-    document.title = pageTitle(title, error);
-  }, [title, error]);
+    if (!outgoing) document.title = pageTitle(title, error);
+  }, [title, error, outgoing]);
   // A layout effect: the main region says it is busy in the same task that shows the new page.
   useLayoutEffect(() => {
+    if (outgoing) return;
     setBusy(loading);
     if (loading) return;
     if (pagesShown++ > 0) h1.current?.focus();
-  }, [loading, url]);
+  }, [loading, url, outgoing]);
   return (
     <div class="govuk-grid-row">
       <div class={width === 'full' ? 'govuk-grid-column-full' : 'govuk-grid-column-two-thirds'}>
