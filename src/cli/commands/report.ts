@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadPartnerships } from '../../../processes/catalogue.js';
+import { loadPartnerships, type PartnershipEntry } from '../../../processes/catalogue.js';
 import { backfillLessonFacts } from '../../record/lesson-facts.js';
 import { partnershipReport } from '../../reports/partnership-report.js';
-import { periodQuery } from '../../reports/period.js';
+import { periodQuery, type ReportPeriod } from '../../reports/period.js';
 import { reportCsv } from '../../reports/report-csv.js';
 import { reportPdf } from '../../reports/report-pdf.js';
 import { parseCommandArgs, reportBadInput } from '../args.js';
@@ -39,28 +39,40 @@ const OPTIONS = {
 const FORMATS = ['json', 'csv', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
+interface ReportRequest {
+  entry: PartnershipEntry;
+  format: Format;
+  period: ReportPeriod;
+  out: string | undefined;
+}
+
+/** The request the options make, or what is wrong with them (one line). */
+function requestOf(values: Record<string, string | boolean | undefined>): ReportRequest | string {
+  const id = values.partnership as string | undefined;
+  if (!id) return 'give --partnership <id>, e.g. --partnership liverpool';
+  const partnerships = loadPartnerships();
+  const entry = partnerships.find((p) => p.settings.id === id);
+  if (!entry) return `--partnership: one of ${partnerships.map((p) => p.settings.id).join(', ')}`;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) return '--format: json, csv or pdf';
+  const out = values.out as string | undefined;
+  if (format === 'pdf' && !out) return 'pdf needs --out <file>';
+  const period = periodQuery.safeParse({ from: values.from, to: values.to });
+  if (!period.success) {
+    const issue = period.error.issues[0]!;
+    return `--${issue.path.join('.')}: ${issue.message}`;
+  }
+  return { entry, format, period: period.data, out };
+}
+
 /** `escalation report --partnership <id> --from <date> --to <date>`. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, io, 'report', OPTIONS, HELP);
   if (typeof args === 'number') return args;
-  const { values, positionals } = args;
-  if (positionals.length > 0)
-    return reportBadInput(io, 'report', `unexpected argument ${JSON.stringify(positionals[0])}`);
-  const id = values.partnership;
-  if (!id) return reportBadInput(io, 'report', 'give --partnership <id>, e.g. --partnership liverpool');
-  const entry = loadPartnerships().find((p) => p.settings.id === id);
-  if (!entry) {
-    const known = loadPartnerships().map((p) => p.settings.id);
-    return reportBadInput(io, 'report', `--partnership: one of ${known.join(', ')}`);
-  }
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) return reportBadInput(io, 'report', '--format: json, csv or pdf');
-  if (format === 'pdf' && !values.out) return reportBadInput(io, 'report', 'pdf needs --out <file>');
-  const period = periodQuery.safeParse({ from: values.from, to: values.to });
-  if (!period.success) {
-    const issue = period.error.issues[0]!;
-    return reportBadInput(io, 'report', `--${issue.path.join('.')}: ${issue.message}`);
-  }
+  if (args.positionals.length > 0)
+    return reportBadInput(io, 'report', `unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const request = requestOf(args.values);
+  if (typeof request === 'string') return reportBadInput(io, 'report', request);
   let data: AppData;
   try {
     data = openAppData(io);
@@ -69,32 +81,39 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   try {
-    // Lessons entries written before migration 3 get their plain facts (as the server does on start).
-    backfillLessonFacts(data.db, data.record);
-    const now = new Date();
-    const report = await partnershipReport({ db: data.db, partnership: entry, period: period.data, now });
-    data.audit.append({
-      actor: data.actor,
-      action: 'report.read',
-      target: `partnership:${id}:${format}:${period.data.from.toISOString()}/${period.data.to.toISOString()}`,
-      escalationId: null,
-      outcome: 'ok',
-      source: 'cli',
-      at: now,
-    });
-    const body =
-      format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : format === 'csv'
-          ? reportCsv(report, now)
-          : await reportPdf(report, now);
-    if (values.out) {
-      const file = path.resolve(values.out);
-      writeFileSync(file, body, { mode: 0o600 });
-      io.stdout(`${file}\n`);
-    } else io.stdout(body as string);
+    await write(data, io, request);
     return EXIT_OK;
   } finally {
     data.close();
   }
+}
+
+/** Computes the report, audits it, and writes it to the file or standard output. */
+async function write(data: AppData, io: CliIo, { entry, format, period, out }: ReportRequest): Promise<void> {
+  // Lessons entries written before migration 3 get their plain facts (as the server does on start).
+  backfillLessonFacts(data.db, data.record);
+  const now = new Date();
+  const report = await partnershipReport({ db: data.db, partnership: entry, period, now });
+  data.audit.append({
+    actor: data.actor,
+    action: 'report.read',
+    target: `partnership:${entry.settings.id}:${format}:${period.from.toISOString()}/${period.to.toISOString()}`,
+    escalationId: null,
+    outcome: 'ok',
+    source: 'cli',
+    at: now,
+  });
+  const body =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'csv'
+        ? reportCsv(report, now)
+        : await reportPdf(report, now);
+  if (!out) {
+    io.stdout(body as string);
+    return;
+  }
+  const file = path.resolve(out);
+  writeFileSync(file, body, { mode: 0o600 });
+  io.stdout(`${file}\n`);
 }
