@@ -1,0 +1,144 @@
+/**
+ * Time to interactive of a page of the product in Debian's Chromium (playwright-core), measured in
+ * the page itself: an init script (added through the DevTools protocol, so the page's CSP does not
+ * apply to it) watches the DOM from the document's start and notes `performance.now()` (ms since
+ * the navigation started) at the first mutation after which the page's "ready" test holds. Cold: a
+ * new browser context each run (empty HTTP cache, no compiled code), signed in by its cookie. Warm:
+ * one context and tab, visited once first, then each run a new navigation in that tab (assets from
+ * its cache, `index.html` revalidated, as a reload or a second visit does).
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumExecutable } from '../../test/support/chromium.js';
+import { SESSION_COOKIE } from '../../src/api/auth/authenticate.js';
+
+/** What "interactive" means for a page, tested in the page after each DOM mutation. */
+export type ReadyTest = 'escalation' | 'dashboard';
+
+/** One visit: ms from navigation start to interactive, and what the page showed then. */
+export interface Visit {
+  ms: number;
+  /** When the last `/api/v1` answer the page had asked for by then had arrived (ms from navigation start). */
+  apiMs: number;
+  shown: string;
+}
+
+export interface Target {
+  base: string;
+  /** The session cookie's value for the user who visits. */
+  session: string;
+  path: string;
+  ready: ReadyTest;
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+/** `runs` visits, each in a new context (cold). */
+export async function cold(browser: Browser, target: Target, runs: number): Promise<Visit[]> {
+  const visits: Visit[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await contextFor(browser, target);
+    try {
+      visits.push(await visit(await context.newPage(), target));
+    } finally {
+      await context.close();
+    }
+  }
+  return visits;
+}
+
+/** One visit to warm a context's tab, then `runs` visits in the same tab (warm). */
+export async function warm(browser: Browser, target: Target, runs: number): Promise<Visit[]> {
+  const context = await contextFor(browser, target);
+  try {
+    const page = await context.newPage();
+    await visit(page, target);
+    const visits: Visit[] = [];
+    for (let i = 0; i < runs; i++) visits.push(await visit(page, target));
+    return visits;
+  } finally {
+    await context.close();
+  }
+}
+
+async function contextFor(browser: Browser, target: Target): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    baseURL: target.base,
+  });
+  await context.addCookies([{ name: SESSION_COOKIE, value: target.session, url: target.base }]);
+  await context.addInitScript({ content: watch(target.ready) });
+  return context;
+}
+
+/** Opens the target in the tab (a new document) and waits until it is interactive. */
+async function visit(page: Page, target: Target): Promise<Visit> {
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(e.message);
+  page.on('pageerror', onError);
+  try {
+    await page.goto(target.path, { waitUntil: 'commit' });
+    // A function, not a string: the page's CSP forbids eval.
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __interactive?: Visit }).__interactive,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    const visit = (await handle.jsonValue()) as Visit;
+    if (errors.length) throw new Error(`errors in ${target.path}: ${errors.join('; ')}`);
+    return visit;
+  } finally {
+    page.off('pageerror', onError);
+  }
+}
+
+/**
+ * Runs in the page before its own scripts (plain JavaScript in a string: tsx would wrap a function's
+ * inner named functions in a helper the page does not have). The escalation page is interactive
+ * when the main region is not busy, nothing in it is (`aria-busy`), bpmn-js has drawn the diagram
+ * with the open stage's shape marked `current`, and the stage's form (form-js) is rendered with its
+ * button enabled. The dashboard: the main region and the list not busy, the figures and the list's
+ * count shown.
+ */
+function watch(ready: ReadyTest): string {
+  return `(() => {
+  const ready = ${JSON.stringify(ready)};
+  const q = (selector) => document.querySelector(selector);
+  const settled = () =>
+    q('#main-content[aria-busy="false"]') !== null && q('#main-content [aria-busy="true"]') === null;
+  const tests = {
+    escalation: () => {
+      const current = q('.app-diagram__canvas svg .djs-element.current');
+      const ok =
+        settled() &&
+        current &&
+        q('form.app-task-form[aria-busy="false"] .app-form-js .fjs-form input') &&
+        q('form.app-task-form button[type="submit"]:not([disabled])');
+      return ok ? 'h1 ' + q('h1').textContent + ', current ' + current.getAttribute('data-element-id') : null;
+    },
+    dashboard: () => {
+      const count = q('section[aria-labelledby="escalations-heading"][aria-busy="false"] h3');
+      const ok = settled() && q('.app-figures') && count;
+      return ok ? q('.app-figure__count').textContent + ' open; list: ' + count.textContent : null;
+    },
+  };
+  const observer = new MutationObserver(() => {
+    const shown = tests[ready]();
+    if (shown === null) return;
+    const api = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/v1/'))
+      .map((e) => e.responseEnd);
+    window.__interactive = { ms: performance.now(), apiMs: Math.max(0, ...api), shown };
+    observer.disconnect();
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})();`;
+}
