@@ -50,6 +50,8 @@ describe('http/input-policy', () => {
       `[1,2,{"k":"[[[\\"{{","é€":[0,${nested(150)}]}]`,
       nested(3),
       `{"first":${nested(120)},"second":${nested(130)}}`,
+      // Escapes in a key: the key is named decoded, as the parsed walk names it.
+      `{"a\\\\b\\u00e9\\"":${nested(150)}}`,
     ]) {
       it(`Given ${text.slice(0, 40)}…, When scanned raw, Then it names the same place as the parsed walk`, () => {
         expect(tooDeepInUtf8At(utf8(text), 100)).to.equal(tooDeepAt(JSON.parse(text), 100));

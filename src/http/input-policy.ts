@@ -98,10 +98,13 @@ export function tooDeepInUtf8At(bytes: Uint8Array, limit: number): string | null
   for (let i = 0; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) {
+      if (c === BACKSLASH) {
+        // An escape stays in the key as written (`\\`, `\u00e9`), decoded when the key ends.
+        if (key && key.length < 100) key.push(c, bytes[i + 1] ?? 0);
+        i++;
+      } else if (c === QUOTE) {
         inString = false;
-        if (key) frames.at(-1)!.key = Buffer.from(key).toString('utf8');
+        if (key) frames.at(-1)!.key = decodedKey(key);
         key = null;
       } else if (key && key.length < 100) key.push(c);
       continue;
@@ -123,6 +126,16 @@ export function tooDeepInUtf8At(bytes: Uint8Array, limit: number): string | null
     }
   }
   return null;
+}
+
+/** A key's JSON text (at most its first 100 bytes) decoded; as written if it was cut mid-escape. */
+function decodedKey(bytes: number[]): string {
+  const text = Buffer.from(bytes).toString('utf8');
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
 }
 
 /** The path through `frames` (each one's current element), as {@link tooDeepAt} writes it. */
