@@ -104,8 +104,8 @@ function stageFigures(db: Db, order: string[]) {
   const reached = countOf(q.reachedByStage(db));
   const furthest = countOf(q.furthestByStage(db));
   const times = new Map(q.timeAtStage(db).map((p) => [p.key, p]));
-  const resolved = q.resolvedByStage(db);
-  const byResolved = new Map(resolved.map((p) => [p.key, p]));
+  const resolved = q.resolutions(db);
+  const byResolved = new Map(resolved.byStage.map((p) => [p.key, p]));
   const stageRank = (s: string) => order.indexOf(s);
   return {
     stages: order.map((stage) => ({
@@ -126,7 +126,7 @@ function stageFigures(db: Db, order: string[]) {
         timeToResolve: durations(byResolved.get(stage)),
       })),
     closedUnresolvedAtStage: endings(db, 'closed-unresolved', order, 'Before any stage ended').byStage,
-    timeToResolve: durations(q.resolutionTimes(db)),
+    timeToResolve: durations(resolved.all),
   };
 }
 

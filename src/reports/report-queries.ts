@@ -91,17 +91,15 @@ function endingsTable(db: Db, kind: string): void {
   ).run(kind);
 }
 
-/** Resolved escalations by the stage that resolved them, with the time from raise to resolution. */
-export function resolvedByStage(db: Db): Percentiles[] {
+/**
+ * Resolved escalations by the stage that resolved them, with the time from raise to resolution, and
+ * the same over every resolved escalation (`all`; undefined when none): one pass over the endings.
+ */
+export function resolutions(db: Db): { byStage: Percentiles[]; all: Percentiles | undefined } {
   endingsTable(db, 'resolution');
-  return percentiles(db);
-}
-
-/** Time from raise to resolution over every resolved escalation. */
-export function resolutionTimes(db: Db): Percentiles | undefined {
-  endingsTable(db, 'resolution');
+  const byStage = percentiles(db);
   db.exec("UPDATE rdur SET key = ''");
-  return percentiles(db)[0];
+  return { byStage, all: percentiles(db)[0] };
 }
 
 /** Escalations ended by `kind` (closed-unresolved, withdrawn) per last stage recorded before it ('' none). */
