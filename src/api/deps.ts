@@ -18,4 +18,6 @@ export interface ApiDependencies {
   logger: Logger;
   /** Whether the workers run (health says so). */
   workersRunning: () => boolean;
+  /** The server's HOLIDAYS_FILE (as the workers count days), for what-if deadlines; null or absent: none. */
+  holidaysFile?: string | null;
 }

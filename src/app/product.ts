@@ -82,7 +82,7 @@ export async function startProduct(options: ProductOptions): Promise<Product> {
     stores = openStores(config, restUrl);
     ops.attach(engine, stores);
     let started: { app: WorkerApp; workers: RunningWorkers } | null = null;
-    app.use('/api', await apiOf(engine, stores, clock, logger, () => started !== null));
+    app.use('/api', await apiOf(engine, stores, clock, logger, () => started !== null, config.holidaysFile));
     ops.mount(app);
     // The web UI at / (built first when stale); after /engine-rest and /api, which it never answers.
     app.use(await createWebUi({ logger }));
@@ -169,6 +169,7 @@ async function apiOf(
   clock: Clock,
   logger: Logger,
   workersRunning: () => boolean,
+  holidaysFile: string | null,
 ) {
   const partnerships = loadPartnerships();
   const byId = new Map<string, (typeof partnerships)[number]>(partnerships.map((p) => [p.settings.id, p]));
@@ -181,6 +182,7 @@ async function apiOf(
     clock,
     logger,
     workersRunning,
+    holidaysFile,
   });
 }
 

@@ -29,7 +29,7 @@ const commands: CommandTable = {
     load: () => import('./commands/documents.js'),
   },
   subjects: {
-    summary: "import children's details into the protected store (JSON on stdin)",
+    summary: "import children's details (JSON on stdin), or export a subject access request (zip)",
     load: () => import('./commands/subjects.js'),
   },
   directory: {
@@ -44,6 +44,14 @@ const commands: CommandTable = {
   tokens: {
     summary: 'create, list or revoke personal access tokens for the API',
     load: () => import('./commands/tokens.js'),
+  },
+  retention: {
+    summary: 'erase the personal data of escalations whose history time to live has ended (audited)',
+    load: () => import('./commands/retention.js'),
+  },
+  report: {
+    summary: 'the partnership report for a period (JSON, or CSV / PDF with small numbers suppressed)',
+    load: () => import('./commands/report.js'),
   },
   simulate: {
     summary: "what-if deadlines: a diagram's stages and dates for a raise instant, or two diagrams compared",

@@ -65,6 +65,11 @@ function diagramUpload(): FormData {
   return form;
 }
 
+/** Liverpool's diagram as text, for the deadline preview (POST /simulations). */
+function liverpoolXml(): string {
+  return readFileSync(join(REPOSITORY_ROOT, 'processes/liverpool/escalation.bpmn'), 'utf8');
+}
+
 const escalation = (rest = '') => ({ scoped: true, url: (t: Target) => `/escalations/${t.id}${rest}` });
 
 export const MATRIX_ROWS: Row[] = [
@@ -103,6 +108,19 @@ export const MATRIX_ROWS: Row[] = [
     url: () => '/deployments',
     body: diagramUpload,
     expect: { ...signedIn(403, true), partnership: 201 },
+  },
+  {
+    method: 'GET',
+    path: '/partnerships/{id}/diagrams/{key}/versions/{version}.bpmn',
+    url: () => '/partnerships/liverpool/diagrams/LiverpoolEscalation/versions/1.bpmn',
+    expect: { ...signedIn(403, false), partnership: 200, otherPartnership: 404 },
+  },
+  {
+    method: 'POST',
+    path: '/simulations',
+    url: () => '/simulations',
+    body: () => ({ diagram: liverpoolXml(), raisedAt: '2026-12-17T15:00:00Z' }),
+    expect: { ...signedIn(403, true), partnership: 200 },
   },
   {
     method: 'POST',
@@ -181,4 +199,22 @@ export const MATRIX_ROWS: Row[] = [
   },
   { method: 'GET', path: '/messages', url: () => '/messages', expect: signedIn(200, false) },
   { method: 'GET', path: '/records/verify', url: () => '/records/verify', expect: signedIn(200, false) },
+  // Reports: only with the reports permission in the partnership (nobody here has it): 403 for its
+  // members, 404 for a member of another partnership (test/api/reports.test.ts has the permitted side).
+  ...reportRow('', ''),
+  ...reportRow('/report.csv', ''),
+  ...reportRow('/report.pdf', ''),
+  ...reportRow('/report.svg', '&chart=stages'),
+  ...reportRow('/summary-log.csv', '&agency=school'),
 ];
+
+function reportRow(file: string, query: string): Row[] {
+  return [
+    {
+      method: 'GET',
+      path: `/reports/partnerships/{id}${file}`,
+      url: () => `/reports/partnerships/liverpool${file}?from=2026-10-01&to=2027-01-01${query}`,
+      expect: { ...signedIn(403, false), otherPartnership: 404 },
+    },
+  ];
+}

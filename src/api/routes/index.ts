@@ -12,11 +12,14 @@ import { registerMessages } from './messages.js';
 import { registerRecords } from './records.js';
 import { registerDiagrams } from './diagrams.js';
 import { registerDeployments } from './deployments.js';
+import { registerDiagramXml } from './diagram-xml.js';
+import { registerSimulations } from './simulations.js';
 import { registerEscalationTasks } from '../escalations/tasks.js';
 import { registerEscalationActions } from '../escalations/actions.js';
 import { registerEscalationInvites } from '../escalations/invites.js';
 import { registerEscalationSubject } from '../escalations/subject.js';
 import { registerSeriousConcern } from '../escalations/serious-concern.js';
+import { registerReports } from './reports.js';
 import { registerEscalationDiagram } from '../escalations/diagram.js';
 
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
@@ -28,10 +31,13 @@ export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[]
   registerRecords,
   registerDiagrams,
   registerDeployments,
+  registerDiagramXml,
+  registerSimulations,
   registerEscalationTasks,
   registerEscalationActions,
   registerEscalationInvites,
   registerEscalationSubject,
   registerSeriousConcern,
+  registerReports,
   registerEscalationDiagram,
 ];

@@ -8,18 +8,30 @@ export const PATHS = {
   signIn: '/sign-in',
   signedOut: '/signed-out',
   escalation: '/escalations/:id',
+  diagrams: '/diagrams',
+  diagramEditor: '/diagrams/:partnership/:key/versions/:version',
+  escalationWithdraw: '/escalations/:id/withdraw',
   raise: '/raise',
+  messages: '/messages',
+  conferences: '/conferences',
+  reports: '/reports',
 } as const;
 
 export type PageName = keyof typeof PATHS;
 
 /** Whether `path` (no query) matches one of the app's paths (`:name` matches one segment). */
 export function isAppPath(path: string): boolean {
-  const segments = split(path);
-  return Object.values(PATHS).some((pattern) => {
-    const parts = split(pattern);
-    return parts.length === segments.length && parts.every((p, i) => p.startsWith(':') || p === segments[i]);
-  });
+  return Object.values(PATHS).some((pattern) => matches(pattern, path));
+}
+
+/** The process owners' modeler: its document has a CSP of its own (src/web/server/security-headers.ts). */
+export function isModelerPath(path: string): boolean {
+  return matches(PATHS.diagramEditor, path);
+}
+
+function matches(pattern: string, path: string): boolean {
+  const [parts, segments] = [split(pattern), split(path)];
+  return parts.length === segments.length && parts.every((p, i) => p.startsWith(':') || p === segments[i]);
 }
 
 function split(path: string): string[] {

@@ -9,6 +9,7 @@ import type { PageName } from './route-paths.js';
 import { DashboardPage } from './pages/dashboard/dashboard-page.js';
 import { SignInPage } from './pages/sign-in.js';
 import { SignedOutPage } from './pages/signed-out.js';
+import { DiagramsPage } from './pages/process-owners/diagrams-page.js';
 
 export type Access = 'signed-in' | 'signed-out' | 'anyone';
 
@@ -22,5 +23,21 @@ export const ROUTES: Record<PageName, PageRoute> = {
   signIn: { component: SignInPage, access: 'signed-out' },
   signedOut: { component: SignedOutPage, access: 'anyone' },
   escalation: { component: lazy(() => import('./pages/escalation/escalation-page.js')), access: 'signed-in' },
+  diagrams: { component: DiagramsPage, access: 'signed-in' },
+  // The modeler (camunda-bpmn-js, the lint rules) loads only when a process owner opens it.
+  diagramEditor: {
+    component: lazy(() => import('./pages/process-owners/modeler-page.js')),
+    access: 'signed-in',
+  },
+  escalationWithdraw: {
+    component: lazy(() => import('./pages/escalation/withdraw-page.js')),
+    access: 'signed-in',
+  },
   raise: { component: lazy(() => import('./pages/raise/raise-page.js')), access: 'signed-in' },
+  messages: { component: lazy(() => import('./pages/messages/messages-page.js')), access: 'signed-in' },
+  conferences: {
+    component: lazy(() => import('./pages/conferences/conferences-page.js')),
+    access: 'signed-in',
+  },
+  reports: { component: lazy(() => import('./pages/reports/reports-page.js')), access: 'signed-in' },
 };

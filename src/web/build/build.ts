@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import * as sass from 'sass';
 import { APP_DIR, ROOT, STAMP_FILE } from './paths.js';
 import { BUILD_FORMAT, hashInputs, type BuildStamp } from './stamp.js';
+import { bpmnlintPlugin } from './bpmnlint-bundle.js';
 
 /** What the build reads besides what esbuild and sass report: its own code and the tools' versions. */
 const FIXED_INPUTS = [
@@ -24,6 +25,10 @@ const FIXED_INPUTS = [
   'src/web/app/favicon.svg',
   'node_modules/esbuild/package.json',
   'node_modules/sass/package.json',
+  // The modeler's lint rules: the plugin that bundles them, and the configs it resolves at build time.
+  'src/web/build/bpmnlint-bundle.ts',
+  'node_modules/bpmnlint/package.json',
+  'node_modules/bpmnlint-plugin-camunda-compat/package.json',
 ];
 
 const posix = (path: string) => path.split(sep).join('/');
@@ -85,6 +90,7 @@ async function bundleScripts(outDir: string): Promise<Bundled> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
+    plugins: [bpmnlintPlugin()],
     metafile: true,
     logLevel: 'silent',
   });
@@ -95,7 +101,8 @@ async function bundleScripts(outDir: string): Promise<Bundled> {
   return {
     entry: url(main[0]),
     css: main[1].cssBundle ? [url(main[1].cssBundle)] : [],
-    inputs: Object.keys(result.metafile.inputs).map(posix),
+    // A CSS url's query or fragment (`bpmn.eot?44822120#iefix`) is part of its input's name here.
+    inputs: Object.keys(result.metafile.inputs).map((input) => posix(input.replace(/[?#].*$/, ''))),
   };
 }
 

@@ -11,8 +11,8 @@ import { Router } from 'express';
 import type { Logger } from '../../log/logger.js';
 import { DEFAULT_DIST } from '../build/paths.js';
 import { ensureWebBuilt } from '../build/ensure.js';
-import { isAppPath } from '../app/route-paths.js';
-import { securityHeaders } from './security-headers.js';
+import { isAppPath, isModelerPath } from '../app/route-paths.js';
+import { MODELER_CSP_DIRECTIVES, securityHeaders } from './security-headers.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -45,9 +45,10 @@ export async function createWebUi({ logger, distDir = DEFAULT_DIST }: WebUiOptio
 
   const router = Router();
   const headers = securityHeaders();
+  const modelerHeaders = securityHeaders(MODELER_CSP_DIRECTIVES);
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_OURS.test(req.path)) return next();
-    headers(req, res, () => {
+    (isModelerPath(req.path) ? modelerHeaders : headers)(req, res, () => {
       res.setHeader('X-Robots-Tag', 'noindex, nofollow');
       const asset = assets.get(req.path);
       if (asset) {

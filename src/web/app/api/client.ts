@@ -13,8 +13,11 @@ type Query = Record<string, string | number | boolean | undefined | null>;
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON, or a FormData sent as multipart/form-data (e.g. `POST /deployments`). */
   body?: unknown;
   signal?: AbortSignal;
+  /** Read a successful answer as text (e.g. a diagram's XML) rather than JSON. */
+  text?: boolean;
 }
 
 /** `?a=1&b=x` from the defined, non-empty values, in the order given. */
@@ -55,7 +58,9 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const multipart = options.body instanceof FormData;
+    // The browser sets multipart/form-data with its boundary itself.
+    if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
     if (method !== 'GET' && method !== 'HEAD' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
     let response: Response;
     try {
@@ -63,7 +68,12 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.body === undefined
+            ? undefined
+            : multipart
+              ? (options.body as FormData)
+              : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (error) {
@@ -75,7 +85,10 @@ export class ApiClient {
       });
     }
     noteServerDate(response.headers.get('date'));
-    if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
+    if (response.ok)
+      return (
+        response.status === 204 ? undefined : options.text ? await response.text() : await response.json()
+      ) as T;
     const error = new ApiError(response.status, await problemOf(response), retryAfter(response));
     if (response.status === 401 && path !== '/session') this.onUnauthorized?.();
     throw error;

@@ -3,6 +3,7 @@
  * here: its link, its text, which paths mark it current, and who sees it.
  */
 import type { User } from '../api/types.js';
+import { chairMemberships } from '../pages/conferences/conference-data.js';
 
 export interface NavigationItem {
   href: string;
@@ -21,5 +22,24 @@ export const NAVIGATION: NavigationItem[] = [
     current: (path) => path === '/raise',
     // Professionals raise for their agency; the partnership's own staff have no agency to raise for.
     shownTo: (user) => user.memberships.some((m) => m.agency !== null),
+  },
+  { href: '/messages', text: 'Messages', current: (path) => path === '/messages' },
+  {
+    href: '/conferences',
+    text: 'Conferences',
+    current: (path) => path === '/conferences',
+    shownTo: (user) => chairMemberships(user).length > 0,
+  },
+  {
+    href: '/reports',
+    text: 'Reports',
+    current: (path) => path === '/reports',
+    shownTo: (user) => user.memberships.some((m) => m.reports),
+  },
+  {
+    href: '/diagrams',
+    text: 'Diagrams',
+    current: (path) => path === '/diagrams' || path.startsWith('/diagrams/'),
+    shownTo: (user) => user.memberships.some((m) => m.processOwner),
   },
 ];
