@@ -65,6 +65,9 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
+const bodyProblem = (status: number, title: string, detail: string, message: string) =>
+  new ApiProblem(status, title, detail, [{ path: 'body', message }]);
+
 function toProblem(error: unknown): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof InputPolicyError) {
@@ -75,12 +78,18 @@ function toProblem(error: unknown): ApiProblem {
       [{ path: error.field, message: error.message }],
     );
   }
+  // body-parser's refusals name the body itself as the field, like every other 4xx.
   const parser = error as { type?: string; status?: number };
   if (parser.type === 'entity.too.large')
-    return new ApiProblem(413, 'Payload too large', 'The body is larger than 1 MiB.');
+    return bodyProblem(413, 'Payload too large', 'The body is larger than 1 MiB.', 'is larger than 1 MiB');
   if (parser.type === 'entity.parse.failed')
-    return new ApiProblem(400, 'Bad request', 'The body is not valid JSON.');
+    return bodyProblem(
+      400,
+      'Bad request',
+      'The body is not valid JSON.',
+      'is not valid JSON (an object or an array)',
+    );
   if (typeof parser.status === 'number' && parser.status >= 400 && parser.status < 500)
-    return new ApiProblem(parser.status, 'Bad request', 'The request cannot be read.');
+    return bodyProblem(parser.status, 'Bad request', 'The request cannot be read.', 'cannot be read');
   return new ApiProblem(500, 'Internal server error', 'Something went wrong on our side.');
 }

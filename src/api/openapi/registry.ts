@@ -6,6 +6,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { parseInput } from '../http/validate.js';
+import { ApiProblem, badRequest, type FieldError } from '../http/problem.js';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 
@@ -57,11 +58,7 @@ export class RouteRegistry {
   ): void {
     const handlers: RequestHandler[] = spec.auth === 'none' ? [] : [this.authenticate];
     handlers.push(async (req, res) => {
-      const input = {
-        params: spec.params ? parseInput(spec.params, req.params, 'params') : {},
-        query: spec.query ? parseInput(spec.query, req.query, 'query') : {},
-        body: spec.body ? parseInput(spec.body, req.body ?? {}, 'body') : {},
-      } as { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
+      const input = parseAll(spec, req) as { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
       const answer = await spec.handler(input, req, res);
       if (!res.headersSent) {
         if (answer === undefined) res.status(204).end();
@@ -116,7 +113,8 @@ export class RouteRegistry {
       ...(spec.body
         ? {
             requestBody: {
-              required: true,
+              // No body is read as `{}`: a schema that takes `{}` may be sent without one.
+              required: !spec.body.safeParse({}).success,
               content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
             },
           }
@@ -145,6 +143,31 @@ function responseObject(r: RouteSpec<z.ZodType, z.ZodType, z.ZodType>['responses
     content[c.mediaType ?? 'application/json'] = c.schema ? { schema: jsonSchema(c.schema, 'output') } : {};
   }
   return { description: r.description, ...(Object.keys(content).length ? { content } : {}) };
+}
+
+const NO_BODY = z.object({}).strict();
+
+/** The request's params, query and body parsed; one 400 naming every bad field of all three. */
+function parseAll(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>, req: Request): Record<string, unknown> {
+  const errors: FieldError[] = [];
+  const parse = (schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body') => {
+    if (!schema) return {};
+    try {
+      return parseInput(schema, value, where);
+    } catch (error) {
+      if (!(error instanceof ApiProblem) || !error.errors) throw error;
+      errors.push(...error.errors);
+      return undefined;
+    }
+  };
+  const input = {
+    params: parse(spec.params, req.params, 'params'),
+    query: parse(spec.query, req.query, 'query'),
+    // A route that takes no body refuses one with fields (400 naming them) rather than drop them unread.
+    body: spec.rawBody ? {} : parse(spec.body ?? NO_BODY, req.body ?? {}, 'body'),
+  };
+  if (errors.length) throw badRequest(errors);
+  return input;
 }
 
 function firstSuccess(spec: { responses: Record<number, unknown> }): number {

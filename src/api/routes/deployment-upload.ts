@@ -17,6 +17,8 @@ import { ApiProblem, badRequest, type FieldError } from '../http/problem.js';
 /** Fields `/engine-rest/deployment/create` takes that the server sets here. */
 const SET_BY_SERVER = ['deployment-source', 'tenant-id', 'deployment-activation-time'];
 const FLAGS = ['deployment-name', 'enable-duplicate-filtering', 'deploy-changed-only'];
+/** How an error names a part sent without a name. */
+const UNNAMED = '(unnamed part)';
 
 /** One uploaded diagram, read and checked. */
 export interface UploadedDiagram {
@@ -49,7 +51,10 @@ export async function readUpload(req: Request): Promise<Upload> {
   });
   const errors: FieldError[] = [];
   for (const field of body.fields.keys()) {
-    if (SET_BY_SERVER.includes(field))
+    // A part named "" reaches us without a name (busboy): refused by what it is, not read as text.
+    if (typeof field !== 'string' || field === '')
+      errors.push({ path: UNNAMED, message: 'is a part without a name' });
+    else if (SET_BY_SERVER.includes(field))
       errors.push({ path: field, message: 'is set by the server for deployments made here' });
     else if (!FLAGS.includes(field))
       errors.push({ path: shownField(field), message: 'is not a field this takes' });
@@ -60,7 +65,7 @@ export async function readUpload(req: Request): Promise<Upload> {
   const seen = new Set<string>();
   const diagrams: UploadedDiagram[] = [];
   for (const file of body.files) {
-    const path = shownField(file.filename || file.field);
+    const path = shownField(file.filename || file.field || UNNAMED);
     const problem = fileProblem(file.filename, seen);
     if (problem) {
       errors.push({ path, message: problem });

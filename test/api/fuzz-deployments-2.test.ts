@@ -1,0 +1,7 @@
+/**
+ * Fuzz of `POST /deployments` over real HTTP, half 2 of 2 (issue 14, "Fuzz": 1,000 generated
+ * uploads in all; what each one is and what is checked: fuzz/deployments.ts).
+ */
+import { deploymentFuzz } from './fuzz/deployments.js';
+
+deploymentFuzz(2);
