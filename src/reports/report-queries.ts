@@ -54,10 +54,9 @@ export const reachedByStage = (db: Db) =>
 export const furthestByStage = (db: Db) =>
   all<Keyed>(
     db,
-    `SELECT stage AS key, count(*) AS n FROM (
-       SELECT re.escalation_id, re.stage,
-         row_number() OVER (PARTITION BY re.escalation_id ORDER BY rs.rank DESC, re.seq DESC) AS rn
-       FROM re JOIN rs ON rs.stage = re.stage) WHERE rn = 1 GROUP BY 1`,
+    `SELECT rs.stage AS key, count(*) AS n
+     FROM (SELECT max(rs.rank) AS rank FROM re JOIN rs ON rs.stage = re.stage GROUP BY re.escalation_id) f
+     JOIN rs ON rs.rank = f.rank GROUP BY 1`,
   );
 
 /**
