@@ -19,6 +19,10 @@ export interface Visit {
   ms: number;
   /** When the last `/api/v1` answer the page had asked for by then had arrived (ms from navigation start). */
   apiMs: number;
+  /** When the last script or stylesheet had arrived (ms from navigation start). */
+  assetsMs: number;
+  /** The JavaScript the page had loaded by then, kB (decoded). */
+  scriptKb: number;
   shown: string;
 }
 
@@ -132,11 +136,20 @@ function watch(ready: ReadyTest): string {
   const observer = new MutationObserver(() => {
     const shown = tests[ready]();
     if (shown === null) return;
-    const api = performance
+    const ends = (part) => performance
       .getEntriesByType('resource')
-      .filter((e) => e.name.includes('/api/v1/'))
+      .filter((e) => e.name.includes(part))
       .map((e) => e.responseEnd);
-    window.__interactive = { ms: performance.now(), apiMs: Math.max(0, ...api), shown };
+    window.__interactive = {
+      ms: performance.now(),
+      apiMs: Math.max(0, ...ends('/api/v1/')),
+      assetsMs: Math.max(0, ...ends('/assets/')),
+      scriptKb: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js'))
+        .reduce((kb, e) => kb + e.decodedBodySize / 1000, 0),
+      shown,
+    };
     observer.disconnect();
   });
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });

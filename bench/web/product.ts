@@ -32,15 +32,18 @@ export interface BenchProduct {
   stop(): Promise<void>;
 }
 
-export async function startBenchProduct(workerMaxTasks = 10): Promise<BenchProduct> {
-  const dir = tempDir('bench-web');
+/**
+ * Starts the product on `dataDir` (kept afterwards: a later run finds its escalations there), or on
+ * a temporary DATA_DIR removed by `stop()`.
+ */
+export async function startBenchProduct(dataDir?: string): Promise<BenchProduct> {
+  const dir = dataDir ? null : tempDir('bench-web');
   const env = {
     PORT: '0',
     HOST: '127.0.0.1',
-    DATA_DIR: join(dir.path, 'data'),
+    DATA_DIR: dataDir ?? join(dir!.path, 'data'),
     SMTP_URL: '',
     ENGINE_URL: '',
-    WORKER_MAX_TASKS: String(workerMaxTasks),
   };
   const product = await startProduct({
     config: loadConfig(env),
@@ -59,6 +62,7 @@ export async function startBenchProduct(workerMaxTasks = 10): Promise<BenchProdu
     product,
     base: `http://127.0.0.1:${product.running.port}`,
     async user(username, membership) {
+      if (stores.users.byUsername(username)) return;
       stores.users.create(
         {
           username,
@@ -81,7 +85,7 @@ export async function startBenchProduct(workerMaxTasks = 10): Promise<BenchProdu
     session: (username) => stores.sessions.create(idOf(username), now()).id,
     async stop() {
       await product.stop();
-      dir.remove();
+      dir?.remove();
     },
   };
 }

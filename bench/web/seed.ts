@@ -10,7 +10,7 @@
 import { loadPartnerships } from '../../processes/catalogue.js';
 import { parseStartVariables, startVariablesFor, toStartVariableMap } from '../../processes/variables.js';
 import { systemClock } from '../../src/clock/system-clock.js';
-import { sleep } from '../figures.js';
+import { fmt, sleep } from '../figures.js';
 import type { BenchProduct } from './product.js';
 
 /** The raise page's fields for the Liverpool escalation (as test/browser/escalation-page.test.ts sends). */
@@ -26,7 +26,8 @@ export const LIVERPOOL_RAISE = {
   childStatus: 'CPP',
 } as const;
 
-const caseReference = (i: number) => `LIV/2026/${String(i).padStart(5, '0')}`;
+/** The case reference of the `i`th escalation raised here. */
+export const caseReference = (i: number) => `LIV/2026/${String(i).padStart(5, '0')}`;
 const child = (i: number) => ({
   name: `Bench Child ${i}`,
   dateOfBirth: `2015-0${(i % 9) + 1}-1${i % 10}`,
@@ -112,4 +113,50 @@ export async function settle(bp: BenchProduct): Promise<number> {
   const t0 = performance.now();
   while ((await bp.product.engine.countExternalTasks({ withRetriesLeft: true })) > 0) await sleep(100);
   return performance.now() - t0;
+}
+
+/**
+ * Fills the store up to `total` escalations: the first `apiRaises` through the API as `username`
+ * (4 at a time), the rest through the engine port (16 at a time), then waits for the workers. A
+ * store that holds `total` already is left as it is. Lines saying what was done and how long it took.
+ */
+export async function fillStore(
+  bp: BenchProduct,
+  username: string,
+  total: number,
+  apiRaises: number,
+): Promise<string[]> {
+  const held = indexed(bp);
+  if (held >= total) return [`the store already holds ${held.toLocaleString('en-GB')} escalations`];
+  if (held > 0) throw new Error(`the store holds ${held} escalations, not ${total}: give an empty directory`);
+  let t0 = performance.now();
+  await raiseThroughApi(bp, bp.token(username), 0, apiRaises, 4);
+  const apiMs = performance.now() - t0;
+  const apiSettle = await settle(bp);
+  t0 = performance.now();
+  await raiseThroughEngine(bp, username, apiRaises, total - apiRaises, 16);
+  const engineMs = performance.now() - t0;
+  const engineSettle = await settle(bp);
+  const s = (x: number) => fmt(x / 1000);
+  return [
+    `${apiRaises} raised through POST /api/v1/escalations in ${s(apiMs)} s, the workers done ${s(apiSettle)} s ` +
+      `later: ${fmt((apiRaises * 1000) / (apiMs + apiSettle))} escalations a second`,
+    `${(total - apiRaises).toLocaleString('en-GB')} raised through the engine port in ${s(engineMs)} s, the ` +
+      `workers done ${s(engineSettle)} s later: ${fmt(((total - apiRaises) * 1000) / (engineMs + engineSettle))} ` +
+      `escalations a second; ${indexed(bp).toLocaleString('en-GB')} in the index`,
+  ];
+}
+
+/** How many escalations the index holds. */
+export function indexed(bp: BenchProduct): number {
+  return (bp.product.stores.db.prepare('SELECT count(*) AS n FROM escalations').get() as { n: number }).n;
+}
+
+/** The id of the escalation raised for `reference` (throws if there is none). */
+export function escalationFor(bp: BenchProduct, reference: string): string {
+  const row = bp.product.stores.db
+    .prepare('SELECT id FROM escalations WHERE case_reference = ?')
+    .get(reference) as { id: string } | undefined;
+  if (!row) throw new Error(`no escalation for ${reference}`);
+  return row.id;
 }
