@@ -1,12 +1,18 @@
 /**
- * `npm run fuzz` (and `.ci/run`): schema-driven fuzzing of `/engine-rest` with schemathesis.
- * Starts `npm start` exactly as a user does, on a temporary DATA_DIR with Basic auth, seeds it
- * (seed.ts), writes the fuzzing document (document.ts) and runs schemathesis with a fixed seed,
- * `--checks not_a_server_error` and a response-time guard, within 5 minutes. It fails on any 5xx,
- * any answer slower than the guard (long polls are capped at 1 s in the document), an internal
- * error in the server's log, a run over its time, or a server that does not stop cleanly.
+ * `npm run fuzz` (and `.ci/run`): schema-driven fuzzing with schemathesis of `/engine-rest` and of
+ * the escalations API `/api/v1`. Starts `npm start` exactly as a user does, on a temporary DATA_DIR
+ * with Basic auth on `/engine-rest`, then:
+ * 1. `/engine-rest`: seeds it (seed.ts), writes the fuzzing document (document.ts) from Camunda's;
+ * 2. `/api/v1`: seeds a user, its personal access token and two escalations (api.ts), and fuzzes
+ *    the server's own `/api/openapi.json` with `Authorization: Bearer <token>`.
+ * Each run has a fixed seed, `--checks not_a_server_error` and a response-time guard, within its
+ * time limit (3 minutes each; about 1 minute each here). It fails on any 5xx, any answer slower than
+ * the guard (long polls are capped at 1 s in the document), an internal error in the server's log,
+ * a run over its time, or a server that does not stop cleanly.
  *
- * Environment: FUZZ_MAX_EXAMPLES (per operation, default 40), FUZZ_SEED (default 20261204).
+ * Environment: FUZZ_MAX_EXAMPLES (per operation of /engine-rest, default 40), FUZZ_API_MAX_EXAMPLES
+ * (per operation of /api/v1, default 40), FUZZ_SEED (default 20261204), FUZZ_ONLY (`engine-rest` or
+ * `api`: one of the two runs).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,13 +20,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { apiFuzzingDocument, seedApi } from './api.js';
 import { fuzzingDocument } from './document.js';
 import { seed } from './seed.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const VENV = process.env.FUZZ_VENV ?? path.join(ROOT, '.tmp/fuzz-venv');
-/** The whole schemathesis run must end within this (the issue's bound). */
-const RUN_LIMIT_MS = 5 * 60_000;
+/** Each schemathesis run must end within this (the two within .ci/run's bound). */
+const RUN_LIMIT_MS = 3 * 60_000;
 /** The slowest answer allowed, in seconds. */
 const MAX_RESPONSE_SECONDS = 5;
 
@@ -55,14 +62,20 @@ function startServer(dataDir: string, auth: { user: string; password: string }) 
 }
 
 /** Runs schemathesis against `url`; resolves with its exit code (null when it had to be killed). */
-function runSchemathesis(documentFile: string, url: string, auth: string, reportDir: string) {
+function runSchemathesis(
+  documentFile: string,
+  url: string,
+  auth: string[],
+  reportDir: string,
+  maxExamples: string,
+) {
   const args = [
-    'run', documentFile, '--url', url, '--auth', auth,
+    'run', documentFile, '--url', url, ...auth,
     '--checks', 'not_a_server_error',
     '--max-response-time', String(MAX_RESPONSE_SECONDS),
     '--request-timeout', String(MAX_RESPONSE_SECONDS * 2),
     '--seed', process.env.FUZZ_SEED ?? '20261204',
-    '--max-examples', process.env.FUZZ_MAX_EXAMPLES ?? '40',
+    '--max-examples', maxExamples,
     '--phases', 'examples,coverage,fuzzing',
     '--workers', '1',
     '--suppress-health-check', 'all',
@@ -82,34 +95,72 @@ function runSchemathesis(documentFile: string, url: string, auth: string, report
   );
 }
 
+/** What a run's exit code says went wrong, if anything. */
+function failures(what: string, code: number | null): string[] {
+  if (code === null) return [`${what}: schemathesis did not finish within ${RUN_LIMIT_MS / 60_000} minutes`];
+  if (code !== 0)
+    return [`${what}: schemathesis failed (exit ${code}): a 5xx, a slow answer or an error, above`];
+  return [];
+}
+
+/** Fuzzes `/engine-rest` at `url` (seed.ts, document.ts) with Basic auth. */
+async function fuzzEngineRest(
+  url: string,
+  auth: { user: string; password: string },
+  dir: string,
+  problems: string[],
+): Promise<void> {
+  const { document, operations } = fuzzingDocument(await seed(url, auth));
+  const documentFile = path.join(dir, 'openapi.json');
+  writeFileSync(documentFile, JSON.stringify(document));
+  console.log(`fuzz: ${operations} operations of Camunda's OpenAPI document against ${url}`);
+  const basic = ['--auth', `${auth.user}:${auth.password}`];
+  const engineMax = process.env.FUZZ_MAX_EXAMPLES ?? '40';
+  const code = await runSchemathesis(documentFile, url, basic, path.join(dir, 'report'), engineMax);
+  problems.push(...failures('/engine-rest', code));
+}
+
+/** Fuzzes `/api/v1` from the server's `/api/openapi.json` as the seeded user (api.ts), with its token. */
+async function fuzzApi(url: string, dataDir: string, dir: string, problems: string[]): Promise<void> {
+  const origin = url.replace(/\/engine-rest$/, '');
+  const api = await seedApi(origin, dataDir);
+  const served = (await (await fetch(`${origin}/api/openapi.json`)).json()) as Record<string, unknown>;
+  const apiDocument = apiFuzzingDocument(served, api);
+  const apiFile = path.join(dir, 'api-openapi.json');
+  writeFileSync(apiFile, JSON.stringify(apiDocument.document));
+  console.log(`fuzz: ${apiDocument.operations} operations of /api/openapi.json against ${origin}/api/v1`);
+  const bearer = ['--header', `Authorization: Bearer ${api.token}`];
+  const apiMax = process.env.FUZZ_API_MAX_EXAMPLES ?? '40';
+  const apiCode = await runSchemathesis(
+    apiFile,
+    `${origin}/api/v1`,
+    bearer,
+    path.join(dir, 'api-report'),
+    apiMax,
+  );
+  problems.push(...failures('/api/v1', apiCode));
+}
+
 async function main(): Promise<number> {
   const install = spawnSync('bash', [path.join(ROOT, 'scripts/fuzz/install.sh')], { stdio: 'inherit' });
   if (install.status !== 0) return 1;
   const dir = mkdtempSync(path.join(tmpdir(), 'fuzz-'));
   const auth = { user: 'fuzz', password: randomBytes(12).toString('hex') };
-  const server = startServer(path.join(dir, 'data'), auth);
+  const dataDir = path.join(dir, 'data');
+  const server = startServer(dataDir, auth);
   const problems: string[] = [];
   const started = Date.now();
   try {
     const url = await server.ready;
-    const { document, operations } = fuzzingDocument(await seed(url, auth));
-    const documentFile = path.join(dir, 'openapi.json');
-    writeFileSync(documentFile, JSON.stringify(document));
-    console.log(`fuzz: ${operations} operations of Camunda's OpenAPI document against ${url}`);
-    const code = await runSchemathesis(
-      documentFile,
-      url,
-      `${auth.user}:${auth.password}`,
-      path.join(dir, 'report'),
-    );
-    if (code === null) problems.push(`schemathesis did not finish within ${RUN_LIMIT_MS / 60_000} minutes`);
-    else if (code !== 0)
-      problems.push(`schemathesis failed (exit ${code}): a 5xx, a slow answer or an error, above`);
+    if (process.env.FUZZ_ONLY !== 'api') await fuzzEngineRest(url, auth, dir, problems);
+    if (process.env.FUZZ_ONLY !== 'engine-rest') await fuzzApi(url, dataDir, dir, problems);
   } finally {
     server.child.kill('SIGTERM');
     const exit = await server.exited;
     if (exit !== 0) problems.push(`the server did not stop cleanly on SIGTERM (exit ${exit})`);
-    const internal = server.lines.filter((l) => l.includes('engine-rest internal error'));
+    const internal = server.lines.filter(
+      (l) => l.includes('engine-rest internal error') || l.includes('api request failed'),
+    );
     if (internal.length)
       problems.push(`the server logged ${internal.length} internal errors:\n${internal.join('\n')}`);
     rmSync(dir, { recursive: true, force: true });
