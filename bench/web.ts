@@ -89,8 +89,22 @@ function print(rows: [string, Visit[]][]): void {
   );
   for (const [name, visits] of rows) {
     const kb = fmt(visits[0]?.scriptKb ?? 0, 0);
-    console.log(`  ${name}: ${kb} kB of JavaScript; showed ${visits[0]?.shown ?? ''}`);
+    console.log(`  ${name}: ${kb} kB of JavaScript; showed ${visits[0]?.shown ?? ''}; slowest API requests:`);
+    for (const [path, ms] of slowestRequests(visits, 3)) console.log(`    ${fmt(ms, 0)} ms (median) ${path}`);
   }
+}
+
+/** The `n` API requests with the longest median time over the visits (ids shown as :id). */
+function slowestRequests(visits: Visit[], n: number): [string, number][] {
+  const times = new Map<string, number[]>();
+  for (const { path, ms } of visits.flatMap((v) => v.requests)) {
+    const key = path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id');
+    times.set(key, [...(times.get(key) ?? []), ms]);
+  }
+  return [...times]
+    .map(([path, ms]): [string, number] => [path, pct(ms, 50)])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n);
 }
 
 main().catch((error: unknown) => {

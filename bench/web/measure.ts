@@ -23,6 +23,8 @@ export interface Visit {
   assetsMs: number;
   /** The JavaScript the page had loaded by then, kB (decoded). */
   scriptKb: number;
+  /** Each `/api/v1` request the page had made by then: its path and query, and how long it took (ms). */
+  requests: { path: string; ms: number }[];
   shown: string;
 }
 
@@ -148,6 +150,10 @@ function watch(ready: ReadyTest): string {
         .getEntriesByType('resource')
         .filter((e) => e.name.endsWith('.js'))
         .reduce((kb, e) => kb + e.decodedBodySize / 1000, 0),
+      requests: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/v1/'))
+        .map((e) => ({ path: e.name.slice(e.name.indexOf('/api/v1/') + 7), ms: e.responseEnd - e.startTime })),
       shown,
     };
     observer.disconnect();
