@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { visibilityFilter } from '../../access/visibility-sql.js';
 import { partnershipReport } from '../../reports/partnership-report.js';
+import { ReportRunner } from '../../reports/report-runner.js';
 import { partnershipReportSchema, type PartnershipReport } from '../../reports/report-schema.js';
 import { checkedPeriod, periodFields, periodQuery, type ReportPeriod } from '../../reports/period.js';
 import { reportCsv } from '../../reports/report-csv.js';
@@ -37,6 +38,9 @@ const DENIED = {
 const BASE = '/reports/partnerships/:id';
 
 export function registerReports(api: RouteRegistry, deps: ApiDependencies): void {
+  const runner = new ReportRunner();
+  const readReport = (req: Request, id: string, period: ReportPeriod, format: string) =>
+    readReportWith(runner, deps, req, id, period, format);
   api.add({
     method: 'get',
     path: BASE,
@@ -46,7 +50,7 @@ export function registerReports(api: RouteRegistry, deps: ApiDependencies): void
     query: periodQuery,
     responses: { 200: { description: 'The report', schema: partnershipReportSchema }, ...DENIED },
     handler: async ({ params, query }, req, res) => {
-      const report = await readReport(deps, req, params.id, query, 'json');
+      const report = await readReport(req, params.id, query, 'json');
       res.setHeader('Cache-Control', 'no-store');
       return report;
     },
@@ -63,7 +67,7 @@ export function registerReports(api: RouteRegistry, deps: ApiDependencies): void
       ...DENIED,
     },
     handler: async ({ params, query }, req, res) => {
-      const report = await readReport(deps, req, params.id, query, 'csv');
+      const report = await readReport(req, params.id, query, 'csv');
       send(res, 'text/csv; charset=utf-8', fileName(report, 'csv'), reportCsv(report, now(deps)));
       return undefined;
     },
@@ -77,7 +81,7 @@ export function registerReports(api: RouteRegistry, deps: ApiDependencies): void
     query: periodQuery,
     responses: { 200: { description: 'The report', mediaType: 'application/pdf' }, ...DENIED },
     handler: async ({ params, query }, req, res) => {
-      const report = await readReport(deps, req, params.id, query, 'pdf');
+      const report = await readReport(req, params.id, query, 'pdf');
       send(res, 'application/pdf', fileName(report, 'pdf'), await reportPdf(report, now(deps)));
       return undefined;
     },
@@ -93,7 +97,7 @@ export function registerReports(api: RouteRegistry, deps: ApiDependencies): void
     ),
     responses: { 200: { description: 'The chart', mediaType: 'image/svg+xml' }, ...DENIED },
     handler: async ({ params, query }, req, res) => {
-      const report = await readReport(deps, req, params.id, query, `svg:${query.chart}`);
+      const report = await readReport(req, params.id, query, `svg:${query.chart}`);
       const chart = renderChart(report, query.chart, false);
       send(res, 'image/svg+xml; charset=utf-8', null, chart.svg);
       return undefined;
@@ -108,7 +112,8 @@ const now = (deps: ApiDependencies) => new Date(deps.clock.now());
  * The report, after the permission check and with the audit entry: `reports` in that partnership,
  * 403 for its other members, 404 for everyone else and for a partnership that does not exist.
  */
-async function readReport(
+async function readReportWith(
+  runner: ReportRunner,
   deps: ApiDependencies,
   req: Request,
   id: string,
@@ -116,7 +121,11 @@ async function readReport(
   format: string,
 ): Promise<PartnershipReport> {
   const entry = permitted(deps, req, id, 'report.read', format);
-  const report = await partnershipReport({ db: deps.stores.db, partnership: entry, period, now: now(deps) });
+  const { db } = deps.stores;
+  // Off the event loop in the report thread; an in-memory database (no file to share) is read here.
+  const report = db.memory
+    ? await partnershipReport({ db, partnership: entry, period, now: now(deps) })
+    : await runner.run({ dbFile: db.name, partnership: id, period, now: now(deps) });
   audit(deps, req, 'report.read', null, 'ok', target(id, format, period));
   return report;
 }
