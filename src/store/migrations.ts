@@ -205,4 +205,14 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
   `,
+  // 5: the index searches of the access rule's SQL twin for a member of a named organisation (src/access/
+  // visibility-sql.ts): the escalations they raised, those their organisation or its whole agency is a party to, and
+  // those their roles were told of. Without them a school's GET /escalations tested every row of the partnership
+  // (docs/benchmarks.md, "API").
+  `
+  CREATE INDEX escalations_by_raiser ON escalations (partnership, raised_by);
+  CREATE INDEX escalations_by_raising_party ON escalations (partnership, raised_by_agency, raised_by_organisation);
+  CREATE INDEX escalations_by_other_party ON escalations (partnership, other_agency, other_organisation);
+  CREATE INDEX audience_by_organisation ON escalation_audience (organisation, agency, role);
+  `,
 ];
