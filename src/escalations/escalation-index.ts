@@ -145,24 +145,7 @@ export class EscalationIndex {
     filter: ListFilter,
     page: { offset: number; limit: number },
   ): { items: IndexedEscalation[]; total: number } {
-    const where = [visible.where];
-    const params: (string | number)[] = [...visible.params];
-    const add = (clause: string, ...values: (string | number)[]) => {
-      where.push(clause);
-      params.push(...values);
-    };
-    if (filter.partnership) add('e.partnership = ?', filter.partnership);
-    if (filter.agency) add('(e.raised_by_agency = ? OR e.other_agency = ?)', filter.agency, filter.agency);
-    if (filter.raisedFrom) add('e.raised_at >= ?', filter.raisedFrom.toISOString());
-    if (filter.raisedTo) add('e.raised_at < ?', filter.raisedTo.toISOString());
-    if (filter.ids) add('e.id IN (SELECT value FROM json_each(?))', JSON.stringify(filter.ids));
-    if (filter.processInstanceIds)
-      add(
-        'e.process_instance_id IN (SELECT value FROM json_each(?))',
-        JSON.stringify(filter.processInstanceIds),
-      );
-    if (filter.status) add(`${STATUS_SQL} = ?`, filter.status);
-    const clause = where.join(' AND ');
+    const { clause, params } = whereOf(visible, filter);
     const total = (
       this.db.prepare(`SELECT count(*) AS n FROM escalations e WHERE ${clause}`).get(...params) as {
         n: number;
@@ -175,4 +158,69 @@ export class EscalationIndex {
       .all(...params, page.limit, page.offset) as Row[];
     return { items: rows.map(toEscalation), total };
   }
+
+  /**
+   * How many of the escalations `visible` and `filter` let through have each stage open, by
+   * partnership and stage, given the open stages (process instance, stage's element id) the engine
+   * holds: an escalation with several open stages counts once at each, and once at a stage however
+   * many of its tasks are open there. So a stage's count is what {@link list} totals with
+   * `processInstanceIds` those with that stage open. `total`: the escalations with any stage open.
+   */
+  countByOpenStage(
+    visible: SqlFilter,
+    filter: Omit<ListFilter, 'processInstanceIds'>,
+    openStages: readonly OpenStage[],
+  ): { items: StageCount[]; total: number } {
+    const { clause, params } = whereOf(visible, filter);
+    const pairs = JSON.stringify(openStages.map((s) => [s.processInstanceId, s.stage]));
+    // The open stages as a table joined on the process instance's index; DISTINCT because the engine
+    // may hold several tasks of one stage (or one task listed twice) for an instance.
+    const open = `FROM escalations e JOIN (SELECT DISTINCT json_extract(value, '$[0]') AS pi, json_extract(value, '$[1]') AS stage
+        FROM json_each(?)) s ON e.process_instance_id = s.pi WHERE ${clause}`;
+    const items = this.db
+      .prepare(
+        `SELECT e.partnership AS partnership, s.stage AS stage, count(*) AS count ${open}
+         GROUP BY e.partnership, s.stage ORDER BY e.partnership, s.stage`,
+      )
+      .all(pairs, ...params) as StageCount[];
+    const total = (
+      this.db.prepare(`SELECT count(DISTINCT e.id) AS n ${open}`).get(pairs, ...params) as { n: number }
+    ).n;
+    return { items, total };
+  }
+}
+
+/** A stage open in an escalation's process instance (one of its user tasks' definition key). */
+export interface OpenStage {
+  processInstanceId: string;
+  stage: string;
+}
+
+/** How many escalations of a partnership have a stage open. */
+export interface StageCount {
+  partnership: string;
+  stage: string;
+  count: number;
+}
+
+/** The WHERE clause on `escalations e` of a list's visibility and filters, and its parameters. */
+function whereOf(visible: SqlFilter, filter: ListFilter): { clause: string; params: (string | number)[] } {
+  const where = [visible.where];
+  const params: (string | number)[] = [...visible.params];
+  const add = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (filter.partnership) add('e.partnership = ?', filter.partnership);
+  if (filter.agency) add('(e.raised_by_agency = ? OR e.other_agency = ?)', filter.agency, filter.agency);
+  if (filter.raisedFrom) add('e.raised_at >= ?', filter.raisedFrom.toISOString());
+  if (filter.raisedTo) add('e.raised_at < ?', filter.raisedTo.toISOString());
+  if (filter.ids) add('e.id IN (SELECT value FROM json_each(?))', JSON.stringify(filter.ids));
+  if (filter.processInstanceIds)
+    add(
+      'e.process_instance_id IN (SELECT value FROM json_each(?))',
+      JSON.stringify(filter.processInstanceIds),
+    );
+  if (filter.status) add(`${STATUS_SQL} = ?`, filter.status);
+  return { clause: where.join(' AND '), params };
 }
