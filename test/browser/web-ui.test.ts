@@ -162,6 +162,15 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
     expect(await ui.page.locator('h2#due-soon-heading + div table').innerText()).to.contain(
       raised[1]!.caseReference,
     );
+    // Both at the first stage: one row (from GET /escalations/counts), linking to the list of those two.
+    const byStage = ui.page.getByRole('table', { name: 'Open escalations by stage' });
+    expect(await byStage.locator('tbody tr').count()).to.equal(1);
+    const count = byStage.locator('tbody a');
+    expect((await count.innerText()).replace(/\s+/g, ' ')).to.match(/^2 open at \S/);
+    const href = new URL((await count.getAttribute('href'))!, ui.page.url());
+    expect([...href.searchParams.keys()].sort()).to.deep.equal(['partnership', 'stage', 'status']);
+    expect(href.searchParams.get('partnership')).to.equal('safeguarding-unit');
+    expect(href.searchParams.get('status')).to.equal('open');
     const list = ui.page.locator('#escalations ~ div table');
     expect(await list.locator('tbody tr').count()).to.equal(2);
     await ui.expectAccessible('dashboard');

@@ -62,6 +62,13 @@ export type Party = EscalationSummary['parties'][number];
 /** A stage open now, as the list shows it. */
 export type OpenStage = EscalationSummary['currentStages'][number];
 
+/** `GET /escalations/counts`: how many escalations the user can see have each stage open. */
+export interface StageCounts {
+  items: { partnership: string; stage: string; count: number }[];
+  /** Escalations with any stage open. */
+  total: number;
+}
+
 /** `GET /escalations` filters (the API's query, all optional). */
 export interface EscalationFilters {
   partnership?: string;

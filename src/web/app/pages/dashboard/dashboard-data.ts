@@ -2,12 +2,13 @@
  * What the dashboard's top half shows, from `GET /partnerships/:id` and `GET /escalations`: the
  * user's partnerships (stages, agencies), the open escalations (up to 100, newest first), the
  * overdue ones, and how many are open at each stage. Tasks and "due soon" are worked out from the
- * open stages; counts by stage come from the open list when it is complete, otherwise one count
- * query per stage (`stage=…&pageSize=1`, reading `total`).
+ * open stages; counts by stage from `GET /escalations/counts` (each the list's total with that
+ * stage). The four kinds of request are independent, so all go at once: the page waits for the
+ * slowest, not for their sum.
  */
-import { listEscalations } from '../../api/escalations.js';
+import { countOpenStages, listEscalations } from '../../api/escalations.js';
 import { getPartnership } from '../../api/partnerships.js';
-import type { EscalationSummary, OpenStage, Page, Partnership, User } from '../../api/types.js';
+import type { EscalationSummary, OpenStage, Page, Partnership, StageCounts, User } from '../../api/types.js';
 
 /** Open escalations read for tasks and due-soon (the API's largest page). */
 export const OPEN_SAMPLE = 100;
@@ -36,12 +37,15 @@ export interface StageRow {
 
 export async function loadSummary(user: User, signal: AbortSignal): Promise<DashboardSummary> {
   const ids = [...new Set(user.memberships.map((m) => m.partnership))];
-  const [partnerships, open, overdue] = await Promise.all([
+  // The counts are asked for even when the open list will turn out complete (and could give them):
+  // waiting for the list to know would put the counts after it instead of beside it.
+  const [partnerships, open, overdue, counts] = await Promise.all([
     Promise.all(ids.map((id) => getPartnership(id, signal))),
     listEscalations({ status: 'open', pageSize: OPEN_SAMPLE }, signal),
     listEscalations({ status: 'open', overdue: 'true', pageSize: 20 }, signal),
+    countOpenStages({ status: 'open' }, signal),
   ]);
-  return { partnerships, open, overdue, stageCounts: await countByStage(partnerships, open, signal) };
+  return { partnerships, open, overdue, stageCounts: stageCountsOf(partnerships, counts) };
 }
 
 /** Each stage of the user's partnerships' diagrams once, by partnership and element id. */
@@ -57,35 +61,25 @@ export function stagesOf(
   });
 }
 
-async function countByStage(
-  partnerships: Partnership[],
-  open: Page<EscalationSummary>,
-  signal: AbortSignal,
-): Promise<StageCount[]> {
-  const stages = stagesOf(partnerships);
-  if (open.total <= open.items.length) {
-    return stages.map((s) => ({
-      ...s,
-      open: open.items.filter(
-        (e) => e.partnership === s.partnership.id && e.currentStages.some((c) => c.elementId === s.elementId),
-      ).length,
-    }));
-  }
-  const counts: StageCount[] = [];
-  // A few at a time: the dashboard must not flood the API of a partnership with many stages.
-  for (let i = 0; i < stages.length; i += 4) {
-    const batch = stages.slice(i, i + 4);
-    const totals = await Promise.all(
-      batch.map((s) =>
-        listEscalations(
-          { status: 'open', partnership: s.partnership.id, stage: s.elementId, pageSize: 1 },
-          signal,
-        ),
-      ),
-    );
-    batch.forEach((s, j) => counts.push({ ...s, open: totals[j]!.total }));
-  }
-  return counts;
+/**
+ * Every stage of the user's partnerships' diagrams with its count (0 when none is open there), in
+ * the diagrams' order; then any stage open that no current diagram has (an escalation still
+ * running on an older version), by its element id, so that nothing open goes uncounted.
+ */
+export function stageCountsOf(partnerships: Partnership[], counts: StageCounts): StageCount[] {
+  const byStage = new Map(counts.items.map((c) => [`${c.partnership} ${c.stage}`, c.count]));
+  const known = stagesOf(partnerships).map((s) => {
+    const key = `${s.partnership.id} ${s.elementId}`;
+    const open = byStage.get(key) ?? 0;
+    byStage.delete(key);
+    return { partnership: s.partnership, elementId: s.elementId, name: s.name, open };
+  });
+  const others = counts.items.flatMap((c) => {
+    const partnership = partnerships.find((p) => p.id === c.partnership);
+    if (!partnership || !byStage.has(`${c.partnership} ${c.stage}`)) return [];
+    return [{ partnership, elementId: c.stage, name: c.stage, open: c.count }];
+  });
+  return [...known, ...others];
 }
 
 /** The open stages one of the user's roles completes, on a side the user is on. */

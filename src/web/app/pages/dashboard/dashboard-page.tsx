@@ -12,7 +12,7 @@ import { useUser } from '../../session/session.js';
 import { Page } from '../../shell/page.js';
 import { FailedPage } from '../problem.js';
 import { dueSoon, loadSummary, myTasks, overdueRows, type DashboardSummary } from './dashboard-data.js';
-import { EscalationList, LIST_ANCHOR } from './escalation-list.js';
+import { EscalationList, LIST_ANCHOR, useEscalationList } from './escalation-list.js';
 import { filtersOf } from './filters.js';
 import { StageCounts } from './stage-counts.js';
 import { StageTable } from './stage-table.js';
@@ -24,6 +24,9 @@ export function DashboardPage() {
   const { query } = useLocation();
   const [filterErrors, setFilterErrors] = useState<Record<string, string>>({});
   const summary = useResource((signal) => loadSummary(user, signal), [user.username]);
+  // Asked for beside the summary rather than once it is in: the list needs only the filters.
+  const filters = filtersOf(query);
+  const list = useEscalationList(filters);
   if (summary.state === 'failed') return <FailedPage error={summary.error} />;
   const errors = summaryOf(filterErrors, FILTER_FIELDS);
   return (
@@ -37,7 +40,8 @@ export function DashboardPage() {
       {summary.state === 'ready' && <Overview summary={summary.data} />}
       {summary.state === 'ready' && (
         <EscalationList
-          filters={filtersOf(query)}
+          filters={filters}
+          list={list}
           partnerships={summary.data.partnerships}
           errors={filterErrors}
           onErrors={setFilterErrors}

@@ -7,7 +7,7 @@ import { TableWrapper } from '../../components/table-wrapper.js';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { listEscalations } from '../../api/escalations.js';
-import type { EscalationFilters, EscalationSummary, Partnership } from '../../api/types.js';
+import type { EscalationFilters, EscalationSummary, Page, Partnership } from '../../api/types.js';
 import { DateInput } from '../../components/date-input.js';
 import { Checkbox, Select } from '../../components/fields.js';
 import { Pagination } from '../../components/pagination.js';
@@ -15,7 +15,7 @@ import { partiesText } from '../../components/parties.js';
 import { StageDue } from '../../components/stage-due.js';
 import { StatusTag, STATUS_TEXT } from '../../components/tags.js';
 import { formatDate, plural } from '../../format.js';
-import { useResource } from '../../hooks/use-resource.js';
+import { useResource, type Resource } from '../../hooks/use-resource.js';
 import { pathTo } from '../../route-paths.js';
 import { stagesOf } from './dashboard-data.js';
 import { anyFilter, applyForm, dashboardHref, DATE_LABELS, formOf, type FilterForm } from './filters.js';
@@ -24,16 +24,22 @@ export const LIST_ANCHOR = 'escalations';
 
 export interface EscalationListProps {
   filters: EscalationFilters;
+  /** The list for `filters`, from {@link useEscalationList} (the page asks for it beside its summary). */
+  list: Resource<Page<EscalationSummary>>;
   partnerships: Partnership[];
   /** Errors next to the filters (from this form or the API), shown in the page's summary too. */
   errors: Record<string, string>;
   onErrors: (errors: Record<string, string>) => void;
 }
 
-export function EscalationList({ filters, partnerships, errors, onErrors }: EscalationListProps) {
+/** The escalations `filters` find, asked for again when the filters or the page change. */
+export function useEscalationList(filters: EscalationFilters): Resource<Page<EscalationSummary>> {
+  return useResource((signal) => listEscalations(filters, signal), [dashboardHref(filters, filters.page)]);
+}
+
+export function EscalationList({ filters, list, partnerships, errors, onErrors }: EscalationListProps) {
   const { route, url } = useLocation();
   const key = dashboardHref(filters, filters.page);
-  const list = useResource((signal) => listEscalations(filters, signal), [key]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
