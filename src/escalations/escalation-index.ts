@@ -172,20 +172,26 @@ export class EscalationIndex {
     openStages: readonly OpenStage[],
   ): { items: StageCount[]; total: number } {
     const { clause, params } = whereOf(visible, filter);
-    const pairs = JSON.stringify(openStages.map((s) => [s.processInstanceId, s.stage]));
-    // The open stages as a table joined on the process instance's index; DISTINCT because the engine
-    // may hold several tasks of one stage (or one task listed twice) for an instance.
-    const open = `FROM escalations e JOIN (SELECT DISTINCT json_extract(value, '$[0]') AS pi, json_extract(value, '$[1]') AS stage
-        FROM json_each(?)) s ON e.process_instance_id = s.pi WHERE ${clause}`;
-    const items = this.db
+    // Who may see what first (the list's own WHERE, which the access rule's indexes make fast), then
+    // the open stages joined to those alone: { stage: [process instance ids] }, each id once a stage
+    // (the engine may hold several tasks of one stage for an instance).
+    const byStage = new Map<string, Set<string>>();
+    for (const { processInstanceId, stage } of openStages) {
+      const ids = byStage.get(stage) ?? byStage.set(stage, new Set()).get(stage)!;
+      ids.add(processInstanceId);
+    }
+    const stages = JSON.stringify(Object.fromEntries([...byStage].map(([stage, ids]) => [stage, [...ids]])));
+    const rows = this.db
       .prepare(
-        `SELECT e.partnership AS partnership, s.stage AS stage, count(*) AS count ${open}
-         GROUP BY e.partnership, s.stage ORDER BY e.partnership, s.stage`,
+        `WITH v AS MATERIALIZED (SELECT e.id, e.partnership, e.process_instance_id FROM escalations e WHERE ${clause}),
+           j AS MATERIALIZED (SELECT v.id, v.partnership, o.key AS stage
+             FROM json_each(?) o CROSS JOIN json_each(o.value) p CROSS JOIN v ON v.process_instance_id = p.value)
+         SELECT partnership, stage, count(*) AS count, (SELECT count(DISTINCT id) FROM j) AS total FROM j
+         GROUP BY partnership, stage ORDER BY partnership, stage`,
       )
-      .all(pairs, ...params) as StageCount[];
-    const total = (
-      this.db.prepare(`SELECT count(DISTINCT e.id) AS n ${open}`).get(pairs, ...params) as { n: number }
-    ).n;
+      .all(...params, stages) as (StageCount & { total: number })[];
+    const items = rows.map(({ partnership, stage, count }) => ({ partnership, stage, count }));
+    const total = rows[0]?.total ?? 0;
     return { items, total };
   }
 }
