@@ -131,6 +131,12 @@ export const MATRIX_ROWS: Row[] = [
     expect: { ...signedIn(201, true), partnership: 403 },
   },
   { method: 'GET', path: '/escalations', url: () => '/escalations', expect: signedIn(200, false) },
+  {
+    method: 'GET',
+    path: '/escalations/counts',
+    url: () => '/escalations/counts?status=open',
+    expect: signedIn(200, false),
+  },
   { method: 'GET', path: '/escalations/{id}', ...escalation(), expect: onB(false, 200, 200, 200) },
   {
     method: 'GET',

@@ -6,6 +6,7 @@ import type { RouteRegistry } from '../openapi/registry.js';
 import type { ApiDependencies } from '../deps.js';
 import { registerRaise } from '../escalations/raise.js';
 import { registerEscalationList } from '../escalations/list.js';
+import { registerEscalationCounts } from '../escalations/counts.js';
 import { registerEscalationDetail } from '../escalations/detail.js';
 import { registerDocuments } from './documents.js';
 import { registerMessages } from './messages.js';
@@ -25,6 +26,8 @@ import { registerEscalationDiagram } from '../escalations/diagram.js';
 export const API_ROUTES: ((api: RouteRegistry, deps: ApiDependencies) => void)[] = [
   registerRaise,
   registerEscalationList,
+  // Before the detail, whose /escalations/:id would take `counts` for an id.
+  registerEscalationCounts,
   registerEscalationDetail,
   registerDocuments,
   registerMessages,
