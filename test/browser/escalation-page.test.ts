@@ -199,6 +199,36 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     expect(bytes.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
   });
 
+  it('Given a direct visit to an escalation’s address, When the page is ready, Then its shell had preloaded the page’s scripts (bpmn-js and form-js among them) and the page had asked for the escalation, its diagram and Stage 1’s form once each (asked for early, not twice)', async () => {
+    const r = await raiseLiverpool();
+    await ui.signIn('hana');
+    const asked: string[] = [];
+    const requested = new Set<string>();
+    ui.page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      requested.add(pathname);
+      if (pathname.startsWith(`/api/v1/escalations/${r.id}`)) asked.push(`${request.method()} ${pathname}`);
+    });
+    await ui.visit(`/escalations/${r.id}`);
+    await ui.page.locator('.app-diagram__canvas svg .djs-element.current').waitFor();
+    await ui.page.locator('form.app-task-form[aria-busy="false"] .fjs-form input').first().waitFor();
+    const preloaded = await ui.page
+      .locator('head link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloaded.length).to.be.greaterThan(2);
+    expect([...requested]).to.include.members(preloaded);
+    const { taskId } = await web.api
+      .call<{ openTasks: { id: string }[] }>('GET', `/api/v1/escalations/${r.id}`, web.api.token('hana'))
+      .then((res) => ({ taskId: res.body.openTasks[0]!.id }));
+    expect([...asked].sort()).to.deep.equal(
+      [
+        `GET /api/v1/escalations/${r.id}`,
+        `GET /api/v1/escalations/${r.id}/diagram`,
+        `GET /api/v1/escalations/${r.id}/tasks/${taskId}/form`,
+      ].sort(),
+    );
+  });
+
   it('Given Stage 1’s form, When it is sent with no outcome and then "Resolved" with no agreed outcome, Then each error from the API is next to its field and in the focused error summary, whose link moves to the field, and the title starts with "Error:"', async () => {
     const r = await raiseLiverpool();
     await ui.signedInAs('hana', `/escalations/${r.id}`);

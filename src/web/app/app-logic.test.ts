@@ -11,7 +11,7 @@ import { pageNumbers } from './components/pagination.js';
 import { applyForm, dashboardHref, filtersOf, formOf } from './pages/dashboard/filters.js';
 import { returnPath, signInErrors, tooManyAttempts } from './pages/sign-in.js';
 import { ApiError } from './api/problem.js';
-import { isAppPath, pathTo } from './route-paths.js';
+import { isAppPath, pathTo, routeAt } from './route-paths.js';
 
 describe('Web app logic', () => {
   it('Given a problem’s errors, When read for a form, Then each field gets its first message by name, without the request part', () => {
@@ -85,6 +85,14 @@ describe('Web app logic', () => {
     expect(['/', '/sign-in', '/escalations/abc'].every(isAppPath)).to.equal(true);
     expect(['/escalations', '/escalations/a/b', '/nope'].some(isAppPath)).to.equal(false);
     expect(pathTo('escalation', { id: 'a/b' })).to.equal('/escalations/a%2Fb');
+    // The page at a path, for the server's preloads and the app's early requests.
+    expect(routeAt('/escalations/a%2Fb')).to.deep.equal({ page: 'escalation', params: { id: 'a/b' } });
+    expect(routeAt('/escalations/x/withdraw')).to.deep.equal({
+      page: 'escalationWithdraw',
+      params: { id: 'x' },
+    });
+    expect(routeAt('/')).to.deep.equal({ page: 'dashboard', params: {} });
+    expect(['/escalations', '/escalations/a/b', '/nope'].map(routeAt)).to.deep.equal([null, null, null]);
     expect(returnPath('/escalations/x')).to.equal('/escalations/x');
     for (const bad of ['//evil.example', 'https://evil.example', '/\\evil.example', undefined])
       expect(returnPath(bad)).to.equal('/');

@@ -5,6 +5,9 @@
  */
 import { render } from 'preact';
 import { App } from './app.js';
+import { startEarly } from './early.js';
 
+// The opened page's code and data, loading while the session is checked (early.ts).
+startEarly(location.pathname);
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 render(<App />, document.getElementById('app')!);

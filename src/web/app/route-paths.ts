@@ -29,6 +29,26 @@ export function isModelerPath(path: string): boolean {
   return matches(PATHS.diagramEditor, path);
 }
 
+/** The page at `path` (no query) and its `:params` (decoded), or null when no page is there. */
+export function routeAt(path: string): { page: PageName; params: Record<string, string> } | null {
+  const page = (Object.keys(PATHS) as PageName[]).find((name) => matches(PATHS[name], path));
+  if (!page) return null;
+  const segments = split(path);
+  const params: Record<string, string> = {};
+  split(PATHS[page]).forEach((part, i) => {
+    if (part.startsWith(':')) params[part.slice(1)] = safeDecode(segments[i]!);
+  });
+  return { page, params };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function matches(pattern: string, path: string): boolean {
   const [parts, segments] = [split(pattern), split(path)];
   return parts.length === segments.length && parts.every((p, i) => p.startsWith(':') || p === segments[i]);

@@ -50,6 +50,40 @@ describe('Web UI build', function () {
     expect(stamp.inputs.some((i) => i.startsWith('node_modules/preact/'))).to.equal(true);
   });
 
+  it('Given the lazy pages of routes.tsx, When built, Then the stamp names each page’s scripts: the escalation page’s chunk first, then its chunks, bpmn-js and form-js, and none the entry already loads or only another page needs', () => {
+    const out = join(dir.path, 'one');
+    const { preloads } = readStamp(out)!;
+    expect(Object.keys(preloads).sort()).to.deep.equal(
+      [
+        'conferences',
+        'diagramEditor',
+        'escalation',
+        'escalationWithdraw',
+        'messages',
+        'raise',
+        'reports',
+      ].sort(),
+    );
+    const js = (url: string) => readFileSync(join(out, url)).toString('utf8');
+    const escalation = preloads.escalation!;
+    for (const url of Object.values(preloads).flat()) expect(url).to.match(/^\/assets\/chunk-[A-Z0-9]+\.js$/);
+    // The page's own chunk (its headings), bpmn-js (diagram-js's canvas) and form-js (its form classes).
+    expect(js(escalation[0]!)).to.contain('What needs doing now');
+    expect(escalation.some((u) => js(u).includes('djs-container'))).to.equal(true);
+    expect(escalation.some((u) => js(u).includes('fjs-form'))).to.equal(true);
+    // Not the entry's own imports (the entry script loads those), not the modeler's chunk.
+    const entry = /src="(\/assets\/main-[A-Z0-9]+\.js)"/.exec(
+      readFileSync(join(out, 'index.html'), 'utf8'),
+    )![1]!;
+    const entryImports = [...js(entry).matchAll(/(?:from|import)"\.\/(chunk-[A-Z0-9]+\.js)"/g)].map(
+      (m) => `/assets/${m[1]}`,
+    );
+    expect(entryImports).to.have.length.greaterThan(0);
+    expect(escalation.filter((u) => entryImports.includes(u))).to.deep.equal([]);
+    expect(escalation).to.not.include(preloads.diagramEditor![0]);
+    expect(preloads.raise).to.have.length.greaterThan(0);
+  });
+
   it('Given recorded inputs, When one changes or disappears, Then the hash changes or the build counts as stale', () => {
     const root = dir.path;
     writeFileSync(join(root, 'a.txt'), 'one');

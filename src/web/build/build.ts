@@ -15,12 +15,14 @@ import * as sass from 'sass';
 import { APP_DIR, ROOT, STAMP_FILE } from './paths.js';
 import { BUILD_FORMAT, hashInputs, type BuildStamp } from './stamp.js';
 import { bpmnlintPlugin } from './bpmnlint-bundle.js';
+import { entryPreloads, pagePreloads, type PagePreloads } from './preloads.js';
 
 /** What the build reads besides what esbuild and sass report: its own code and the tools' versions. */
 const FIXED_INPUTS = [
   'src/web/build/build.ts',
   'src/web/build/paths.ts',
   'src/web/build/stamp.ts',
+  'src/web/build/preloads.ts',
   'src/web/app/index.html',
   'src/web/app/favicon.svg',
   'node_modules/esbuild/package.json',
@@ -42,12 +44,17 @@ export async function buildWeb(outDir: string): Promise<BuildStamp> {
   const favicon = copyHashed(outDir, join(APP_DIR, 'favicon.svg'), 'favicon', 'svg');
   writeFileSync(
     join(outDir, 'index.html'),
-    shell({ script: scripts.entry, styles: [styles.file, ...scripts.css], favicon }),
+    shell({
+      script: scripts.entry,
+      modules: scripts.entryChunks,
+      styles: [styles.file, ...scripts.css],
+      favicon,
+    }),
   );
   const inputs = [...new Set([...FIXED_INPUTS, ...scripts.inputs, ...styles.inputs])].sort();
   const hash = hashInputs(inputs);
   if (hash === null) throw new Error('A build input disappeared during the build; build again.');
-  const stamp: BuildStamp = { format: BUILD_FORMAT, hash, inputs };
+  const stamp: BuildStamp = { format: BUILD_FORMAT, hash, inputs, preloads: scripts.preloads };
   writeFileSync(join(outDir, STAMP_FILE), `${JSON.stringify(stamp, null, 2)}\n`);
   return stamp;
 }
@@ -55,9 +62,12 @@ export async function buildWeb(outDir: string): Promise<BuildStamp> {
 interface Bundled {
   /** `/assets/main-<hash>.js` */
   entry: string;
+  /** The chunks the entry imports, which the shell preloads. */
+  entryChunks: string[];
   /** CSS that modules import (e.g. a library's stylesheet), bundled by esbuild. */
   css: string[];
   inputs: string[];
+  preloads: PagePreloads;
 }
 
 async function bundleScripts(outDir: string): Promise<Bundled> {
@@ -100,7 +110,9 @@ async function bundleScripts(outDir: string): Promise<Bundled> {
   const url = (file: string) => `/${posix(relative(outDir, join(ROOT, file)))}`;
   return {
     entry: url(main[0]),
+    entryChunks: entryPreloads(result.metafile, main[0], url),
     css: main[1].cssBundle ? [url(main[1].cssBundle)] : [],
+    preloads: pagePreloads(result.metafile, readFileSync(join(APP_DIR, 'routes.tsx'), 'utf8'), main[0], url),
     // A CSS url's query or fragment (`bpmn.eot?44822120#iefix`) is part of its input's name here.
     inputs: Object.keys(result.metafile.inputs).map((input) => posix(input.replace(/[?#].*$/, ''))),
   };
@@ -132,12 +144,13 @@ function writeHashed(outDir: string, bytes: Buffer, name: string, ext: string): 
   return `/${file}`;
 }
 
-/** `index.html` from its template: the stylesheets, the module script and the icon, nothing inline. */
-function shell(assets: { script: string; styles: string[]; favicon: string }): string {
+/** `index.html` from its template: the stylesheets, the module script (and its chunks') and the icon, nothing inline. */
+function shell(assets: { script: string; modules: string[]; styles: string[]; favicon: string }): string {
   const template = readFileSync(join(APP_DIR, 'index.html'), 'utf8');
   const styles = assets.styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n    ');
+  const modules = assets.modules.map((href) => `\n    <link rel="modulepreload" href="${href}">`).join('');
   return template
     .replace('<!-- styles -->', styles)
-    .replace('<!-- script -->', `<script type="module" src="${assets.script}"></script>`)
+    .replace('<!-- script -->', `<script type="module" src="${assets.script}"></script>${modules}`)
     .replace('<!-- icon -->', `<link rel="icon" href="${assets.favicon}" type="image/svg+xml">`);
 }

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, STAMP_FILE } from './paths.js';
+import type { PagePreloads } from './preloads.js';
 
 /** Bump when the build's output format changes without any input changing. */
-export const BUILD_FORMAT = 1;
+export const BUILD_FORMAT = 2;
 
 export interface BuildStamp {
   format: number;
@@ -18,6 +19,8 @@ export interface BuildStamp {
   hash: string;
   /** Repository-relative POSIX paths, sorted. */
   inputs: string[];
+  /** Each lazy page's scripts, which the server preloads in that page's shell (preloads.ts). */
+  preloads: PagePreloads;
 }
 
 /** The hash of the inputs' contents, or null when one of them is gone. */
@@ -35,7 +38,9 @@ export function hashInputs(inputs: readonly string[], root = ROOT): string | nul
 export function readStamp(outDir: string): BuildStamp | null {
   try {
     const stamp = JSON.parse(readFileSync(join(outDir, STAMP_FILE), 'utf8')) as BuildStamp;
-    return stamp.format === BUILD_FORMAT && Array.isArray(stamp.inputs) ? stamp : null;
+    return stamp.format === BUILD_FORMAT && Array.isArray(stamp.inputs) && typeof stamp.preloads === 'object'
+      ? stamp
+      : null;
   } catch {
     return null;
   }

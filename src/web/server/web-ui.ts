@@ -11,7 +11,9 @@ import { Router } from 'express';
 import type { Logger } from '../../log/logger.js';
 import { DEFAULT_DIST } from '../build/paths.js';
 import { ensureWebBuilt } from '../build/ensure.js';
+import { readStamp } from '../build/stamp.js';
 import { isAppPath, isModelerPath } from '../app/route-paths.js';
+import { pageShells } from './page-shell.js';
 import { MODELER_CSP_DIRECTIVES, securityHeaders } from './security-headers.js';
 
 const TYPES: Record<string, string> = {
@@ -41,7 +43,7 @@ export async function createWebUi({ logger, distDir = DEFAULT_DIST }: WebUiOptio
   const { built } = await ensureWebBuilt(distDir);
   if (built) logger.info('web UI built', { ms: Math.round(performance.now() - started), dir: distDir });
   const assets = loadAssets(join(distDir, 'assets'));
-  const shell = readFileSync(join(distDir, 'index.html'));
+  const shellFor = pageShells(readFileSync(join(distDir, 'index.html')), readStamp(distDir)?.preloads ?? {});
 
   const router = Router();
   const headers = securityHeaders();
@@ -61,7 +63,7 @@ export async function createWebUi({ logger, distDir = DEFAULT_DIST }: WebUiOptio
         res
           .status(isAppPath(req.path) ? 200 : 404)
           .type('text/html; charset=utf-8')
-          .send(shell);
+          .send(shellFor(req.path));
       }
     });
   });

@@ -8,6 +8,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.js';
 import { ApiError } from '../api/problem.js';
+import { earlyClient, prefetch, prefetched } from '../hooks/prefetched.js';
 import { listPartnerships } from '../api/partnerships.js';
 import { createSession, currentSession, deleteSession } from '../api/session.js';
 import type { PartnershipSummary, SessionAnswer, User } from '../api/types.js';
@@ -43,12 +44,29 @@ export function useUser(): { user: User; partnerships: PartnershipSummary[] } {
   return state;
 }
 
+const EARLY_SESSION = 'session';
+const EARLY_PARTNERSHIPS = 'partnerships';
+
+/**
+ * Asks who is signed in, and their partnerships, as the app starts (../early.ts), before its first
+ * render: both at once, rather than one after the other once the app has rendered. Signed out, the
+ * partnerships' early 401 is left unused (the early client does not end anything on a 401).
+ */
+export function prefetchSession(): void {
+  prefetch(EARLY_SESSION, currentSession);
+  prefetch(
+    EARLY_PARTNERSHIPS,
+    async () => (await earlyClient.get<{ items: PartnershipSummary[] }>('/partnerships')).items,
+  );
+}
+
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [state, setState] = useState<SessionState>({ status: 'unknown' });
 
   const enter = useCallback(async (answer: SessionAnswer) => {
     api.setCsrfToken(answer.csrfToken);
-    const partnerships = await listPartnerships();
+    // Asked for as the app started (prefetchSession), else now.
+    const partnerships = await prefetched(EARLY_PARTNERSHIPS, listPartnerships);
     setState({ status: 'signed-in', user: answer.user, partnerships });
   }, []);
 
@@ -57,7 +75,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       api.setCsrfToken(null);
       setState({ status: 'signed-out', reason: 'ended' });
     };
-    currentSession()
+    prefetched(EARLY_SESSION, currentSession)
       .then((answer) => (answer ? enter(answer) : setState({ status: 'signed-out', reason: 'none' })))
       .catch(() => setState({ status: 'unavailable' }));
   }, [enter]);

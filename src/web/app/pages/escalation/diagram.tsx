@@ -11,7 +11,9 @@ import 'bpmn-js/dist/assets/diagram-js.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getDiagram } from '../../api/escalation-actions.js';
 import type { Escalation } from '../../api/types.js';
+import { prefetched } from '../../hooks/prefetched.js';
 import { diagramMarks, type DiagramMarks, type Flow } from './escalation-view.js';
+import { earlyKeys } from './prefetch.js';
 
 /** The parts of bpmn-js's NavigatedViewer and diagram-js's services the page uses. */
 interface Viewer {
@@ -78,7 +80,10 @@ export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
     const escalation = latest.current;
     const controller = new AbortController();
     setStatus('loading');
-    Promise.all([getDiagram(escalation.id, controller.signal), loadViewer()])
+    const diagram = prefetched(earlyKeys.diagram(escalation.id), () =>
+      getDiagram(escalation.id, controller.signal),
+    );
+    Promise.all([diagram, loadViewer()])
       .then(async ([diagram, ViewerOf]) => {
         if (controller.signal.aborted || !container.current) return;
         const v = (viewer.current ??= new ViewerOf({ container: container.current }));

@@ -19,8 +19,10 @@ import {
 } from '../../api/escalation-actions.js';
 import { ApiError } from '../../api/problem.js';
 import type { SummaryError } from '../../components/error-summary.js';
+import { prefetched } from '../../hooks/prefetched.js';
 import { useResource } from '../../hooks/use-resource.js';
 import { formJsErrors, placeErrors, type OpenTask, type PlacedError } from './escalation-view.js';
+import { earlyKeys } from './prefetch.js';
 
 let formModule: Promise<typeof FormJs> | null = null;
 
@@ -38,7 +40,11 @@ interface Props {
 }
 
 export function TaskForm({ escalationId, task, onErrors, onCompleted }: Props) {
-  const loaded = useResource((signal) => getTaskForm(escalationId, task.id, signal), [escalationId, task.id]);
+  const loaded = useResource(
+    (signal) =>
+      prefetched(earlyKeys.form(escalationId, task.id), () => getTaskForm(escalationId, task.id, signal)),
+    [escalationId, task.id],
+  );
   const container = useRef<HTMLDivElement>(null);
   const form = useRef<Form | null>(null);
   const [rendered, setRendered] = useState(false);

@@ -7,7 +7,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { getEscalation } from '../../api/escalations.js';
 import type { Escalation } from '../../api/types.js';
+import { prefetched } from '../../hooks/prefetched.js';
 import { useResource, type Resource } from '../../hooks/use-resource.js';
+import { earlyKeys } from './prefetch.js';
 
 const POLL_MS = 400;
 const POLLS = 25;
@@ -21,7 +23,11 @@ export interface EscalationState {
 }
 
 export function useEscalation(id: string): EscalationState {
-  const loaded = useResource((signal) => getEscalation(id, signal), [id]);
+  // The answer asked for as the app started (prefetch.ts), else a request of its own.
+  const loaded = useResource(
+    (signal) => prefetched(earlyKeys.escalation(id), () => getEscalation(id, signal)),
+    [id],
+  );
   const [latest, setLatest] = useState<Escalation | null>(null);
   const polling = useRef<AbortController | null>(null);
   useEffect(() => {
