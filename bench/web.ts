@@ -11,9 +11,10 @@
  *    rest through the engine port with the same start contract, 16 at a time, which the record
  *    worker indexes; then the workers settle (no external task left). All stand at Stage 1.
  * 3. In Chromium (bench/web/measure.ts), as Hana: the escalation page of the middle one of the API's
- *    raises BENCH_RUNS (default 20) times cold and warm, then the dashboard likewise. Time to
- *    interactive: from navigation start to the main region not busy, the diagram drawn with the
- *    `current` marker and Stage 1's form ready (the dashboard: its figures and list shown).
+ *    raises BENCH_RUNS (default 20) times cold and warm, then the dashboard likewise
+ *    (BENCH_WEB_PAGES=escalation or =dashboard: only that one). Time to interactive: from
+ *    navigation start to the main region not busy, the diagram drawn with the `current` marker
+ *    and Stage 1's form ready (the dashboard: its figures and list shown).
  */
 import { cpus, loadavg } from 'node:os';
 import { fmt, pct } from './figures.js';
@@ -24,6 +25,8 @@ import { cold, launch, warm, type Target, type Visit } from './web/measure.js';
 const ESCALATIONS = Number(process.env.BENCH_ESCALATIONS ?? 10_000);
 const API_RAISES = Math.min(ESCALATIONS, Number(process.env.BENCH_API_RAISES ?? 100));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+/** Which pages to measure (`escalation`, `dashboard`; both by default). */
+const PAGES = (process.env.BENCH_WEB_PAGES ?? 'escalation,dashboard').split(',');
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
         ['Dashboard', { base: bp.base, session, path: '/', ready: 'dashboard' }],
       ];
       const rows: [string, Visit[]][] = [];
-      for (const [name, target] of targets) {
+      for (const [name, target] of targets.filter(([, t]) => PAGES.includes(t.ready))) {
         rows.push([`${name}, cold`, await cold(browser, target, RUNS)]);
         rows.push([`${name}, warm`, await warm(browser, target, RUNS)]);
       }
