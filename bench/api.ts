@@ -18,6 +18,11 @@
  *    with the server stopped, through EscalationIndex (src/escalations) on the same database file:
  *    40% Liverpool, the rest spread over the other four partnerships; the school is a party to one
  *    Liverpool escalation in 20; each escalation has its two parties' Stage 1 audience.
+ * 3. `GET /api/v1/escalations/counts?status=open` (the dashboard's open escalations by stage) with
+ *    those 100,000 escalations each at an open stage (one in ten at two), BENCH_COUNTS (default 50)
+ *    times as the same three users. Their open tasks are written with the index, straight into the embedded
+ *    engine's task history (what the count asks the engine for: its unfinished tasks), since
+ *    driving 100,000 process instances through the engine would take hours here.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -32,6 +37,7 @@ import { fmt, ms, pct, sleep } from './figures.js';
 const RAISES = Number(process.env.BENCH_RAISES ?? 100);
 const ESCALATIONS = Number(process.env.BENCH_ESCALATIONS ?? 100_000);
 const LISTS = Number(process.env.BENCH_LISTS ?? 300);
+const COUNTS = Number(process.env.BENCH_COUNTS ?? 50);
 const PASSWORD = 'bench correct horse battery';
 const load = () =>
   loadavg()
@@ -100,10 +106,38 @@ async function raises(s: Started, token: string): Promise<{ created: number[]; v
 
 const OTHERS = ['wiltshire', 'northamptonshire', 'east-riding', 'safeguarding-unit'];
 
+/** Stages an indexed escalation is at in part 3 (Liverpool's first four user tasks). */
+const STAGES = [
+  'Stage1_RecordOutcome',
+  'Stage1LineManager_RecordOutcome',
+  'Stage2_RecordOutcome',
+  'Stage3_RecordOutcome',
+];
+
+/** Part 3's data: each process instance's open stage(s) as unfinished tasks in the engine's history. */
+function fillOpenTasks(processInstanceIds: string[]): void {
+  const db = new Database(join(dataDir, 'engine.sqlite'));
+  const insert = db.prepare(
+    `INSERT INTO hist_task (id, definition_key, definition_id, process_instance_id, execution_id, activity_instance_id,
+       name, start_time, task_definition_key, priority, due) VALUES (?, 'BenchEscalation', 'BenchEscalation:1:bench', ?, ?, ?, ?, ?, ?, 50, ?)`,
+  );
+  const start = Date.parse('2020-01-01T09:00:00Z');
+  db.transaction(() => {
+    processInstanceIds.forEach((pi, i) => {
+      for (const stage of i % 10 === 0 ? [STAGES[i % 4]!, STAGES[(i + 1) % 4]!] : [STAGES[i % 4]!]) {
+        const at = start + i * 60_000;
+        insert.run(randomUUID(), pi, pi, randomUUID(), stage, at, stage, at + 5 * 86_400_000);
+      }
+    });
+  })();
+  db.close();
+}
+
 /** Part 2's data: `n` escalations (beside those already there) written straight into the index. */
 function fillIndex(n: number): { liverpool: number; stMarys: number } {
   const db = new Database(join(dataDir, 'escalations.sqlite'));
   const index = new EscalationIndex(db);
+  const processInstanceIds: string[] = [];
   const counts = { liverpool: 0, stMarys: 0 };
   const start = Date.parse('2020-01-01T09:00:00Z');
   db.transaction(() => {
@@ -113,11 +147,13 @@ function fillIndex(n: number): { liverpool: number; stMarys: number } {
       if (school) counts.stMarys++;
       const raisedByOrganisation = school ? 'st-marys' : `school-${i % 300}`;
       const id = randomUUID();
+      const processInstanceId = randomUUID();
+      processInstanceIds.push(processInstanceId);
       index.add({
         id,
         partnership,
         caseReference: `IDX/${i}`,
-        processInstanceId: randomUUID(),
+        processInstanceId,
         definitionKey: 'BenchEscalation',
         disagreementContext: 'referral',
         raisedAt: new Date(start + i * 60_000).toISOString(),
@@ -145,16 +181,22 @@ function fillIndex(n: number): { liverpool: number; stMarys: number } {
     }
   })();
   db.close();
+  fillOpenTasks(processInstanceIds);
   return counts;
 }
 
-/** Part 2: `GET /escalations` page 1 of 20, `n` times, in ms; and the total it answered. */
-async function lists(s: Started, token: string, n = LISTS): Promise<{ times: number[]; total: number }> {
+/** Part 2 (or 3): `GET /escalations` page 1 of 20 (or `path`), `n` times, in ms; and the total it answered. */
+async function lists(
+  s: Started,
+  token: string,
+  n = LISTS,
+  path = '/escalations?page=1&pageSize=20',
+): Promise<{ times: number[]; total: number }> {
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const page = await call(s, token, 'GET', '/escalations?page=1&pageSize=20');
+    const page = await call(s, token, 'GET', path);
     times.push(ms(t0));
     total = page.total as number;
   }
@@ -206,9 +248,15 @@ async function main(): Promise<void> {
     const partnership = await lists(server, bea);
     const agency = await lists(server, sam);
     const wholeAgency = await lists(server, cara);
+    const countsOf = (token: string, n = COUNTS) =>
+      lists(server, token, n, '/escalations/counts?status=open');
+    await countsOf(bea, 2);
+    const countsPartnership = await countsOf(bea);
+    const countsAgency = await countsOf(sam);
+    const countsWholeAgency = await countsOf(cara);
     const lines = [
       '',
-      `npm run bench:api (BENCH_RAISES=${RAISES}, BENCH_ESCALATIONS=${ESCALATIONS}, BENCH_LISTS=${LISTS}), ` +
+      `npm run bench:api (BENCH_RAISES=${RAISES}, BENCH_ESCALATIONS=${ESCALATIONS}, BENCH_LISTS=${LISTS}, BENCH_COUNTS=${COUNTS}), ` +
         `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadAtStart} at the start, ${load()} at the end`,
       '',
       '| What | n | p50 (ms) | p99 (ms) |',
@@ -218,6 +266,9 @@ async function main(): Promise<void> {
       row(`\`GET /api/v1/escalations\` page of 20, partnership user (total ${partnership.total.toLocaleString('en-GB')})`, partnership.times),
       row(`\`GET /api/v1/escalations\` page of 20, agency user, one school (total ${agency.total.toLocaleString('en-GB')})`, agency.times),
       row(`\`GET /api/v1/escalations\` page of 20, agency user, the whole other agency (total ${wholeAgency.total.toLocaleString('en-GB')})`, wholeAgency.times),
+      row(`\`GET /api/v1/escalations/counts?status=open\`, partnership user (total ${countsPartnership.total.toLocaleString('en-GB')})`, countsPartnership.times),
+      row(`\`GET /api/v1/escalations/counts?status=open\`, agency user, one school (total ${countsAgency.total.toLocaleString('en-GB')})`, countsAgency.times),
+      row(`\`GET /api/v1/escalations/counts?status=open\`, agency user, the whole other agency (total ${countsWholeAgency.total.toLocaleString('en-GB')})`, countsWholeAgency.times),
       '',
       `Index filled in ${fmt(fillMs / 1000)} s (${counts.liverpool.toLocaleString('en-GB')} Liverpool, ` +
         `${counts.stMarys.toLocaleString('en-GB')} with St Mary's as a party).`,
