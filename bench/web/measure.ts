@@ -16,7 +16,13 @@ export type ReadyTest = 'escalation' | 'dashboard';
 
 /** One visit: ms from navigation start to interactive, and what the page showed then. */
 export interface Visit {
+  /** Everything drawn: for the escalation page, the diagram too (ms from navigation start). */
   ms: number;
+  /**
+   * Usable: every control of the page works (for the escalation page, the stage form can be filled
+   * and sent), while the diagram may still be drawing; the same as `ms` for the dashboard.
+   */
+  usableMs: number;
   /** When the last `/api/v1` answer the page had asked for by then had arrived (ms from navigation start). */
   apiMs: number;
   /** When the last script or stylesheet had arrived (ms from navigation start). */
@@ -135,7 +141,18 @@ function watch(ready: ReadyTest): string {
       return ok ? q('.app-figure__count').textContent + ' open; list: ' + count.textContent : null;
     },
   };
+  // Usable: the main region is ready apart from the diagram, which may still be drawing.
+  const usable = {
+    escalation: () =>
+      q('#main-content[aria-busy="false"]') !== null &&
+      [...document.querySelectorAll('#main-content [aria-busy="true"]')].every((e) => e.closest('.app-diagram')) &&
+      q('form.app-task-form[aria-busy="false"] .app-form-js .fjs-form input') &&
+      q('form.app-task-form button[type="submit"]:not([disabled])'),
+    dashboard: () => tests.dashboard() !== null,
+  };
+  let usableMs = null;
   const observer = new MutationObserver(() => {
+    if (usableMs === null && usable[ready]()) usableMs = performance.now();
     const shown = tests[ready]();
     if (shown === null) return;
     const ends = (part) => performance
@@ -144,6 +161,7 @@ function watch(ready: ReadyTest): string {
       .map((e) => e.responseEnd);
     window.__interactive = {
       ms: performance.now(),
+      usableMs: usableMs ?? performance.now(),
       apiMs: Math.max(0, ...ends('/api/v1/')),
       assetsMs: Math.max(0, ...ends('/assets/')),
       scriptKb: performance

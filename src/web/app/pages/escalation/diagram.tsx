@@ -63,6 +63,14 @@ export function loadViewer(): Promise<ViewerClass> {
 
 type Status = 'loading' | 'ready' | 'failed';
 
+/** Resolves when the browser is next idle (at most 300 ms later), or on the next task without requestIdleCallback. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 300 });
+    else setTimeout(resolve, 0);
+  });
+}
+
 export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
@@ -85,6 +93,9 @@ export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
     );
     Promise.all([diagram, loadViewer()])
       .then(async ([diagram, ViewerOf]) => {
+        // Drawing the diagram takes the main thread for a few hundred ms (bpmn-js import and
+        // layout): let the stage form and the actions become usable first, then draw.
+        await whenIdle();
         if (controller.signal.aborted || !container.current) return;
         const v = (viewer.current ??= new ViewerOf({ container: container.current }));
         await v.importXML(diagram.bpmn20Xml);
