@@ -16,6 +16,7 @@ import { EscalationList, LIST_ANCHOR, useEscalationList } from './escalation-lis
 import { filtersOf } from './filters.js';
 import { StageCounts } from './stage-counts.js';
 import { StageTable } from './stage-table.js';
+import { serverNow } from '../../api/server-clock.js';
 
 const FILTER_FIELDS = ['partnership', 'agency', 'stage', 'status', 'raisedFrom', 'raisedTo'];
 
@@ -54,7 +55,7 @@ export function DashboardPage() {
 function Overview({ summary }: { summary: DashboardSummary }) {
   const { user } = useUser();
   // The browser's clock: "due soon" is about the person's now; overdue comes from the server.
-  const soon = dueSoon(summary, Date.now());
+  const soon = dueSoon(summary, serverNow());
   const tasks = myTasks(user, summary);
   const overdue = overdueRows(summary);
   const partial = summary.open.total > summary.open.items.length;

@@ -12,6 +12,7 @@ import { openEditor, type Editor } from './editor.js';
 import { lintDiagram, type LintProblem } from './lint.js';
 import { londonDate } from './preview-logic.js';
 import { ProblemsPanel } from './problems-panel.js';
+import { serverNow } from '../../api/server-clock.js';
 
 export interface WorkspaceProps {
   xml: string;
@@ -143,7 +144,7 @@ export function Workspace(props: WorkspaceProps) {
         </div>
       </div>
       {/* Full width: the table compares two dates per stage, with their timescales. */}
-      <DeadlinePreview xml={xml} today={londonDate(Date.now())} />
+      <DeadlinePreview xml={xml} today={londonDate(serverNow())} />
     </>
   );
 }
