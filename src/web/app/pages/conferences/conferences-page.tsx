@@ -21,6 +21,7 @@ import { FailedPage } from '../problem.js';
 import { AdjournmentStatus } from './adjournment-status.js';
 import { loadChairView, type ChairRow, type ChairStageKind, type ChairView } from './conference-data.js';
 import { Countdown } from './countdown-text.js';
+import { TableHead } from '../../components/table-head.js';
 
 /** Where on the escalation's page its open steps (and their forms) are. */
 const OPEN_STEPS_ANCHOR = 'now-heading';
@@ -145,15 +146,7 @@ function ChairTable({ caption, rows, several }: { caption: string; rows: ChairRo
     <TableWrapper label={caption}>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {headings.map((h) => (
-              <th scope="col" class="govuk-table__header" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={headings} />
         <tbody class="govuk-table__body">
           {rows.map((r) => (
             <Row

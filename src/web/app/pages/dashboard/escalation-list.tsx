@@ -19,6 +19,7 @@ import { useResource, type Resource } from '../../hooks/use-resource.js';
 import { pathTo } from '../../route-paths.js';
 import { stagesOf } from './dashboard-data.js';
 import { anyFilter, applyForm, dashboardHref, DATE_LABELS, formOf, type FilterForm } from './filters.js';
+import { TableHead } from '../../components/table-head.js';
 
 export const LIST_ANCHOR = 'escalations';
 
@@ -208,25 +209,7 @@ function Results(props: {
     <TableWrapper label="Escalations">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">Escalations</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Case reference
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Between
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Stage now
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Raised
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Case reference', 'Between', 'Stage now', 'Status', 'Raised']} />
         <tbody class="govuk-table__body">
           {props.items.map((e) => (
             <tr class="govuk-table__row" key={e.id}>

@@ -2,6 +2,7 @@
 import { TableWrapper } from '../../components/table-wrapper.js';
 import type { StageCount } from './dashboard-data.js';
 import { dashboardHref } from './filters.js';
+import { TableHead } from '../../components/table-head.js';
 
 export function StageCounts({
   counts,
@@ -16,21 +17,9 @@ export function StageCounts({
     <TableWrapper label="Open escalations by stage">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">Open escalations by stage</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Stage
-            </th>
-            {severalPartnerships && (
-              <th scope="col" class="govuk-table__header">
-                Partnership
-              </th>
-            )}
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Open
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['Stage', severalPartnerships && 'Partnership', { text: 'Open', numeric: true }]}
+        />
         <tbody class="govuk-table__body">
           {shown.map((c) => (
             <tr class="govuk-table__row" key={`${c.partnership.id} ${c.elementId}`}>

@@ -3,6 +3,7 @@ import { TableWrapper } from '../../components/table-wrapper.js';
 import { StageDue } from '../../components/stage-due.js';
 import { pathTo } from '../../route-paths.js';
 import type { StageRow } from './dashboard-data.js';
+import { TableHead } from '../../components/table-head.js';
 
 export function StageTable({ caption, rows, empty }: { caption: string; rows: StageRow[]; empty: string }) {
   if (!rows.length) return <p class="govuk-body">{empty}</p>;
@@ -10,19 +11,7 @@ export function StageTable({ caption, rows, empty }: { caption: string; rows: St
     <TableWrapper label={caption}>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{caption}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Case reference
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Stage
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Deadline
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Case reference', 'Stage', 'Deadline']} />
         <tbody class="govuk-table__body">
           {rows.map(({ escalation, stage }) => (
             <tr class="govuk-table__row" key={`${escalation.id} ${stage.elementId}`}>

@@ -15,6 +15,7 @@ import {
 import { ApiError } from '../../api/problem.js';
 import type { Escalation } from '../../api/types.js';
 import { SummaryList } from '../../components/summary-list.js';
+import { WarningText } from '../../components/warning-text.js';
 import { formatDate } from '../../format.js';
 import { pathTo } from '../../route-paths.js';
 
@@ -47,17 +48,11 @@ export function ImmediateRisk({ escalation, announce }: { escalation: Escalation
       <h2 class="govuk-heading-m" id="immediate-risk-heading">
         Immediate risk
       </h2>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          If a child is at immediate risk of significant harm, child protection procedures apply today.
-          Contact Children’s Social Care (or the police on 999 in an emergency) and your designated
-          safeguarding lead the same working day. Do not wait for this escalation.
-        </strong>
-      </div>
+      <WarningText>
+        If a child is at immediate risk of significant harm, child protection procedures apply today. Contact
+        Children’s Social Care (or the police on 999 in an emergency) and your designated safeguarding lead
+        the same working day. Do not wait for this escalation.
+      </WarningText>
       {open ? (
         <>
           <p class="govuk-body">

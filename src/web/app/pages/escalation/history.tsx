@@ -8,8 +8,10 @@ import { documentHref } from '../../api/escalation-actions.js';
 import type { Escalation } from '../../api/types.js';
 import { Tag } from '../../components/tags.js';
 import { TableWrapper } from '../../components/table-wrapper.js';
+import { WarningText } from '../../components/warning-text.js';
 import { formatDateTime } from '../../format.js';
 import { outcomeText, roleName, sentence, timelineText } from './escalation-view.js';
+import { TableHead } from '../../components/table-head.js';
 
 type Document = Escalation['documents'][number];
 
@@ -96,22 +98,7 @@ export function Messages({ messages }: { messages: Escalation['messages'] }) {
             <caption class="govuk-table__caption govuk-visually-hidden">
               Messages sent about this escalation
             </caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Message
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  To
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  When
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Status
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Message', 'To', 'When', 'Status']} />
             <tbody class="govuk-table__body">
               {messages.map((m) => {
                 const [status, colour] = MESSAGE_STATUS[m.status];
@@ -154,40 +141,16 @@ export function Record({ records, parties }: Pick<Escalation, 'records' | 'parti
           The record is intact: every entry below is exactly as it was written, in its place in the chain.
         </p>
       ) : (
-        <div class="govuk-warning-text" id="record-chain">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning</span>
-            The record’s chain is broken at entry {broken[0]!.number}: that entry, or one before it, was
-            changed or removed after it was written. Tell the partnership’s business office.
-          </strong>
-        </div>
+        <WarningText id="record-chain">
+          The record’s chain is broken at entry {broken[0]!.number}: that entry, or one before it, was changed
+          or removed after it was written. Tell the partnership’s business office.
+        </WarningText>
       )}
       {records.length > 0 && (
         <TableWrapper label="Record entries">
           <table class="govuk-table">
             <caption class="govuk-table__caption govuk-visually-hidden">Entries in the record</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Entry
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  What
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  By
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Written
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Chain
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['Entry', 'What', 'By', 'Written', 'Chain']} />
             <tbody class="govuk-table__body">
               {records.map((r) => (
                 <tr class="govuk-table__row" key={r.number}>
@@ -233,16 +196,7 @@ export function Timeline({ timeline }: { timeline: Escalation['timeline'] }) {
           <caption class="govuk-table__caption govuk-visually-hidden">
             Every step so far, oldest first
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                When
-              </th>
-              <th scope="col" class="govuk-table__header">
-                What happened
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['When', 'What happened']} />
           <tbody class="govuk-table__body">
             {timeline.map((t, i) => (
               <tr class="govuk-table__row" key={i}>

@@ -19,6 +19,7 @@ import { useUser } from '../../session/session.js';
 import { Page } from '../../shell/page.js';
 import { FailedPage } from '../problem.js';
 import { MESSAGE_STATUS_TEXT, messageFiltersOf, messagesHref } from './message-filters.js';
+import { TableHead } from '../../components/table-head.js';
 
 const RESULTS = 'messages-list';
 const COLOUR: Record<Message['status'], TagColour> = { sent: 'green', queued: 'blue', failed: 'red' };
@@ -128,15 +129,7 @@ function Messages({ items, partnerships }: { items: Message[]; partnerships: Par
     <TableWrapper label="Messages">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">Messages, newest first</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {['Message', 'Escalation', 'To', 'Status'].map((h) => (
-              <th scope="col" class="govuk-table__header" key={h}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={['Message', 'Escalation', 'To', 'Status']} />
         <tbody class="govuk-table__body">
           {items.map((m) => (
             <MessageRow key={m.id} message={m} role={roleText(partnerships, m.role)} />

@@ -20,6 +20,7 @@ import { TableWrapper } from '../../components/table-wrapper.js';
 import { Tag } from '../../components/tags.js';
 import { formatDateTime, plural } from '../../format.js';
 import { heldTo, londonInstant, minutesOf, movement } from './preview-logic.js';
+import { TableHead } from '../../components/table-head.js';
 
 export interface DeadlinePreviewProps {
   /** The diagram as edited now. */
@@ -129,22 +130,7 @@ function PreviewTable({ answer }: { answer: SimulationAnswer }) {
           <caption class="govuk-table__caption govuk-table__caption--s">
             Due dates under version {version} and under your edit
           </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Stage
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Version {version}
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Your edit
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Change
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Stage', `Version ${version}`, 'Your edit', 'Change']} />
           <tbody class="govuk-table__body">
             {answer.rows.map((row, i) => (
               <Row key={i} row={row} />

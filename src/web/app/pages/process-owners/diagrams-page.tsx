@@ -15,6 +15,7 @@ import { Page } from '../../shell/page.js';
 import { NotFoundPage } from '../not-found.js';
 import { FailedPage } from '../problem.js';
 import { ownedPartnerships } from './ownership.js';
+import { TableHead } from '../../components/table-head.js';
 
 export function DiagramsPage() {
   const { user, partnerships } = useUser();
@@ -79,25 +80,15 @@ function DiagramVersions({ partnership, diagram }: { partnership: string; diagra
         <caption class="govuk-table__caption govuk-table__caption--s">
           {caption}: {plural(diagram.versions.length, 'version')}
         </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Version
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Deployed
-            </th>
-            <th scope="col" class="govuk-table__header">
-              Deployment
-            </th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              Running escalations
-            </th>
-            <th scope="col" class="govuk-table__header">
-              <span class="govuk-visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'Version',
+            'Deployed',
+            'Deployment',
+            { text: 'Running escalations', numeric: true },
+            <span class="govuk-visually-hidden">Action</span>,
+          ]}
+        />
         <tbody class="govuk-table__body">
           {diagram.versions.map((v) => (
             <tr class="govuk-table__row" key={v.definitionId} data-version={v.version}>

@@ -17,6 +17,7 @@ import { SummaryList } from '../../components/summary-list.js';
 import { TableWrapper } from '../../components/table-wrapper.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { lastDayOf } from './report-query.js';
+import { TableHead } from '../../components/table-head.js';
 
 type Cell = string | number;
 
@@ -234,19 +235,9 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
     <TableWrapper label={caption}>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {head.map((h, i) => (
-              <th
-                scope="col"
-                class={`govuk-table__header${typeof rows[0]![i] === 'number' ? ' govuk-table__header--numeric' : ''}`}
-                key={h}
-              >
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={head.map((h, i) => (typeof rows[0]![i] === 'number' ? { text: h, numeric: true } : h))}
+        />
         <tbody class="govuk-table__body">
           {rows.map((row, i) => (
             <tr class="govuk-table__row" key={i}>
