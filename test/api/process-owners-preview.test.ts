@@ -16,6 +16,7 @@ import { loadFormCatalogue } from '../../processes/forms-catalogue.js';
 import { NO_HOLIDAY_OVERRIDES } from '../../src/calendar/index.js';
 import { compareTimelines, simulate, throwawayEngines } from '../../src/simulation/index.js';
 import { ApiHarness, type As } from './harness.js';
+import { createProcessOwnerCast } from './process-owners.fixtures.js';
 import type { SimulationAnswer } from '../../src/api/routes/simulation-shapes.js';
 
 const LIVERPOOL = readFileSync(join(REPOSITORY_ROOT, 'processes/liverpool/escalation.bpmn'), 'utf8');
@@ -37,22 +38,7 @@ describe('API process owners: a deployed version’s XML and the deadline previe
 
   before(async () => {
     h = await ApiHarness.start({ workers: false });
-    await h.user('owen', {
-      partnership: 'liverpool',
-      agency: null,
-      roles: ['lscb-team'],
-      processOwner: true,
-    });
-    await h.user('sam', {
-      partnership: 'liverpool',
-      agency: 'school',
-      organisation: 'st-marys',
-      roles: ['raising-professional'],
-    });
-    await h.user('wanda', { partnership: 'wiltshire', agency: null, roles: [], processOwner: true });
-    owen = h.token('owen');
-    sam = h.token('sam');
-    wanda = h.token('wanda');
+    ({ owen, sam, wanda } = await createProcessOwnerCast(h));
     expect(DAY10).not.to.equal(LIVERPOOL);
   });
   after(async () => h?.stop());

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { REPOSITORY_ROOT } from '../../processes/catalogue.js';
 import { ApiHarness, type As } from './harness.js';
+import { createProcessOwnerCast } from './process-owners.fixtures.js';
 import { raiseThroughEngine, type Raised } from './engine-raise.js';
 
 const LIVERPOOL = readFileSync(join(REPOSITORY_ROOT, 'processes/liverpool/escalation.bpmn'), 'utf8');
@@ -36,22 +37,7 @@ describe('API process owners: POST /deployments and GET /partnerships/:id/diagra
 
   before(async () => {
     h = await ApiHarness.start();
-    await h.user('owen', {
-      partnership: 'liverpool',
-      agency: null,
-      roles: ['lscb-team'],
-      processOwner: true,
-    });
-    await h.user('sam', {
-      partnership: 'liverpool',
-      agency: 'school',
-      organisation: 'st-marys',
-      roles: ['raising-professional'],
-    });
-    await h.user('wanda', { partnership: 'wiltshire', agency: null, roles: [], processOwner: true });
-    owen = h.token('owen');
-    sam = h.token('sam');
-    wanda = h.token('wanda');
+    ({ owen, sam, wanda } = await createProcessOwnerCast(h));
     expect(REVISED).not.to.equal(LIVERPOOL);
     expect(NO_TTL).not.to.equal(REVISED);
     running = await raiseThroughEngine(h, 'liverpool', { raisedBy: 'sam', raisedByOrganisation: 'st-marys' });
