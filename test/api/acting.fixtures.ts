@@ -6,7 +6,7 @@
  */
 import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import type { UserTask, VariableMap } from '../../src/engine/port.js';
-import type { ApiHarness } from './harness.js';
+import { liverpoolMember, type ApiHarness } from './harness.js';
 
 /** The child whose details the protected store holds (made up; must never reach a log line). */
 export const CHILD = {
@@ -17,21 +17,15 @@ export const CHILD = {
 
 /** Creates every user the tests act as (usernames are the keys). */
 export async function createPeople(h: ApiHarness): Promise<void> {
-  const lpool = (agency: string | null, organisation: string | null, roles: string[]) => ({
-    partnership: 'liverpool',
-    agency,
-    organisation,
-    roles,
-  });
-  await h.user('sam', lpool('school', 'st-marys', ['raising-professional']));
-  await h.user('lena', lpool('school', 'st-marys', ['line-manager']));
+  await h.user('sam', liverpoolMember('school', 'st-marys', ['raising-professional']));
+  await h.user('lena', liverpoolMember('school', 'st-marys', ['line-manager']));
   // Holds the other professional's role, but in the raising school: the wrong side of the Stage 1 task.
-  await h.user('owen', lpool('school', 'st-marys', ['other-agency-professional']));
-  await h.user('dora', lpool('school', 'st-marys', ['designated-safeguarding-lead']));
-  await h.user('olu', lpool('childrens-services', 'liverpool-csc', ['other-agency-professional']));
-  await h.user('cara', lpool('childrens-services', 'liverpool-csc', ['line-manager']));
-  await h.user('pat', lpool('health', 'alder-hey', ['other-agency-professional', 'line-manager']));
-  await h.user('bea', lpool(null, null, ['lscb-business-manager']));
+  await h.user('owen', liverpoolMember('school', 'st-marys', ['other-agency-professional']));
+  await h.user('dora', liverpoolMember('school', 'st-marys', ['designated-safeguarding-lead']));
+  await h.user('olu', liverpoolMember('childrens-services', 'liverpool-csc', ['other-agency-professional']));
+  await h.user('cara', liverpoolMember('childrens-services', 'liverpool-csc', ['line-manager']));
+  await h.user('pat', liverpoolMember('health', 'alder-hey', ['other-agency-professional', 'line-manager']));
+  await h.user('bea', liverpoolMember(null, null, ['lscb-business-manager']));
   const nhants = (agency: string, organisation: string, roles: string[]) => ({
     partnership: 'northamptonshire',
     agency,

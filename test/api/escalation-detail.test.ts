@@ -5,7 +5,7 @@
  * messages; audited when seen; never the child's details.
  */
 import { expect } from 'chai';
-import { ApiHarness, type As } from './harness.js';
+import { ApiHarness, type As, liverpoolMember } from './harness.js';
 import { expectNoSubject, raise, SUBJECT } from './raise.fixtures.js';
 import { toStageVariableMap } from '../../processes/variables.js';
 import { unresolved } from '../../processes/scenarios/scenario.js';
@@ -50,16 +50,10 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
 
   before(async () => {
     h = await ApiHarness.start();
-    const lp = (agency: string, organisation: string, roles: string[]) => ({
-      partnership: 'liverpool',
-      agency,
-      organisation,
-      roles,
-    });
-    await h.user('ana', lp('school', 'oakfield-primary', ['raising-professional']));
-    await h.user('lena', lp('school', 'oakfield-primary', ['line-manager']));
-    await h.user('carl', lp('childrens-services', 'liverpool-csc', ['line-manager']));
-    await h.user('hal', lp('health', 'alder-trust', ['line-manager']));
+    await h.user('ana', liverpoolMember('school', 'oakfield-primary', ['raising-professional']));
+    await h.user('lena', liverpoolMember('school', 'oakfield-primary', ['line-manager']));
+    await h.user('carl', liverpoolMember('childrens-services', 'liverpool-csc', ['line-manager']));
+    await h.user('hal', liverpoolMember('health', 'alder-trust', ['line-manager']));
     await h.user('nia', {
       partnership: 'northamptonshire',
       agency: 'school',

@@ -9,7 +9,7 @@
  * Ash School raises one.
  */
 import { expect } from 'chai';
-import { ApiHarness, type As } from './harness.js';
+import { ApiHarness, type As, liverpoolMember } from './harness.js';
 import { raise, type RaisedEscalation } from './raise.fixtures.js';
 import { toStageVariableMap } from '../../processes/variables.js';
 import { resolved, unresolved } from '../../processes/scenarios/scenario.js';
@@ -37,19 +37,13 @@ describe('GET /escalations/counts: open escalations by stage, as the list counts
 
   before(async () => {
     h = await ApiHarness.start();
-    const lp = (agency: string | null, organisation: string | null, roles: string[]) => ({
-      partnership: 'liverpool',
-      agency,
-      organisation,
-      roles,
-    });
-    await h.user('ana', lp('school', 'oakfield-primary', ['raising-professional']));
-    await h.user('hal', lp('health', 'alder-trust', ['raising-professional']));
-    await h.user('cy', lp('childrens-services', 'liverpool-csc', ['other-agency-professional']));
-    await h.user('pol', lp('merseyside-police', 'north-station', ['line-manager']));
-    await h.user('elm', lp('school', 'elm-primary', ['raising-professional']));
-    await h.user('nur', lp('health', 'beech-trust', ['raising-professional']));
-    await h.user('chair', lp(null, null, ['lscb-independent-chair']));
+    await h.user('ana', liverpoolMember('school', 'oakfield-primary', ['raising-professional']));
+    await h.user('hal', liverpoolMember('health', 'alder-trust', ['raising-professional']));
+    await h.user('cy', liverpoolMember('childrens-services', 'liverpool-csc', ['other-agency-professional']));
+    await h.user('pol', liverpoolMember('merseyside-police', 'north-station', ['line-manager']));
+    await h.user('elm', liverpoolMember('school', 'elm-primary', ['raising-professional']));
+    await h.user('nur', liverpoolMember('health', 'beech-trust', ['raising-professional']));
+    await h.user('chair', liverpoolMember(null, null, ['lscb-independent-chair']));
     h.grant('chair', { partnership: 'wiltshire', agency: null, roles: ['qap-chair'] });
     await h.user('wil', {
       partnership: 'wiltshire',

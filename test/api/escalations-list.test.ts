@@ -8,7 +8,7 @@
  * Merseyside Police; Wiltshire one.
  */
 import { expect } from 'chai';
-import { ApiHarness, API_START, type As } from './harness.js';
+import { ApiHarness, API_START, type As, liverpoolMember } from './harness.js';
 import { raise, type RaisedEscalation } from './raise.fixtures.js';
 import { toStageVariableMap } from '../../processes/variables.js';
 import { resolved, unresolved } from '../../processes/scenarios/scenario.js';
@@ -58,17 +58,11 @@ describe('GET /escalations: lists, filters and who sees what', function () {
 
   before(async () => {
     h = await ApiHarness.start();
-    const lp = (agency: string | null, organisation: string | null, roles: string[]) => ({
-      partnership: 'liverpool',
-      agency,
-      organisation,
-      roles,
-    });
-    await h.user('ana', lp('school', 'oakfield-primary', ['raising-professional']));
-    await h.user('ben', lp('school', 'elm-primary', ['raising-professional']));
-    await h.user('hal', lp('health', 'alder-trust', ['raising-professional']));
-    await h.user('cy', lp('childrens-services', 'liverpool-csc', ['other-agency-professional']));
-    await h.user('chair', lp(null, null, ['lscb-independent-chair']));
+    await h.user('ana', liverpoolMember('school', 'oakfield-primary', ['raising-professional']));
+    await h.user('ben', liverpoolMember('school', 'elm-primary', ['raising-professional']));
+    await h.user('hal', liverpoolMember('health', 'alder-trust', ['raising-professional']));
+    await h.user('cy', liverpoolMember('childrens-services', 'liverpool-csc', ['other-agency-professional']));
+    await h.user('chair', liverpoolMember(null, null, ['lscb-independent-chair']));
     h.grant('chair', { partnership: 'wiltshire', agency: null, roles: ['qap-chair'] });
     await h.user('wil', {
       partnership: 'wiltshire',

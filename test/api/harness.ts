@@ -31,6 +31,14 @@ export interface Answer<T = unknown> {
 }
 
 /** Who a request is sent as. */
+/** A Liverpool membership: the agency (null for the partnership's own people), the organisation and roles. */
+export const liverpoolMember = (agency: string | null, organisation: string | null, roles: string[]) => ({
+  partnership: 'liverpool',
+  agency,
+  organisation,
+  roles,
+});
+
 export type As = { token: string } | { session: { cookie: string; csrfToken: string } } | null;
 
 export class ApiHarness {

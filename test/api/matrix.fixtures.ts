@@ -19,7 +19,7 @@
  */
 import { expect } from 'chai';
 import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
-import { PASSWORD, type ApiHarness, type Answer } from './harness.js';
+import { PASSWORD, type ApiHarness, type Answer, liverpoolMember } from './harness.js';
 
 export const WHO = [
   'own',
@@ -83,25 +83,20 @@ let cases = 0;
 
 /** Creates every user, then the credential each principal sends (disabled, revoked, expired as named). */
 export async function createCallers(h: ApiHarness): Promise<Record<Who, Caller>> {
-  const lpool = (agency: string | null, organisation: string | null, roles: string[]) => ({
-    partnership: 'liverpool',
-    agency,
-    organisation,
-    roles,
-  });
-  await h.user('sam', lpool('school', 'st-marys', ['raising-professional']));
-  await h.user('lena', lpool('school', 'st-marys', ['line-manager']));
-  await h.user('cara', lpool('childrens-services', 'liverpool-csc', ['line-manager']));
-  await h.user('kit', lpool('childrens-services', 'knowsley-csc', ['line-manager']));
-  await h.user('pat', lpool('health', 'alder-hey', ['line-manager']));
-  await h.user('bea', { ...lpool(null, null, ['lscb-business-manager']), processOwner: true });
+  await h.user('sam', liverpoolMember('school', 'st-marys', ['raising-professional']));
+  await h.user('lena', liverpoolMember('school', 'st-marys', ['line-manager']));
+  await h.user('cara', liverpoolMember('childrens-services', 'liverpool-csc', ['line-manager']));
+  await h.user('kit', liverpoolMember('childrens-services', 'knowsley-csc', ['line-manager']));
+  await h.user('pat', liverpoolMember('health', 'alder-hey', ['line-manager']));
+  await h.user('bea', { ...liverpoolMember(null, null, ['lscb-business-manager']), processOwner: true });
   await h.user('wes', {
     partnership: 'wiltshire',
     agency: 'school',
     organisation: 'ash-school',
     roles: ['line-manager'],
   });
-  for (const name of ['dee', 'rev', 'exi']) await h.user(name, lpool('school', 'st-marys', ['line-manager']));
+  for (const name of ['dee', 'rev', 'exi'])
+    await h.user(name, liverpoolMember('school', 'st-marys', ['line-manager']));
   const users = h.product.stores.users;
   const idOf = (name: string) => users.byUsername(name)!.id;
   const now = () => new Date(h.clock.now());
