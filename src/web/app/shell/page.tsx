@@ -5,7 +5,7 @@
  * page (on the first page of a visit focus stays at the top, where the skip link is).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 
 export const SERVICE_NAME = 'Escalations';
@@ -50,7 +50,9 @@ export function Page(props: PageProps) {
   // path is still the one it was shown for).
   const routePath = (useRoute() as { path?: string }).path;
   const outgoing = routePath !== undefined && routePath !== path;
-  useEffect(() => {
+  // A layout effect, like the busy state below: the title says "Error: " in the same task that
+  // shows the errors, so nothing (a screen reader, a test) reads the page's errors under the old title.
+  useLayoutEffect(() => {
     if (!outgoing) document.title = pageTitle(title, error);
   }, [title, error, outgoing]);
   // A layout effect: the main region says it is busy in the same task that shows the new page.
