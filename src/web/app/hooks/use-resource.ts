@@ -10,22 +10,29 @@ export type Resource<T> =
   { state: 'loading' } | { state: 'ready'; data: T } | { state: 'failed'; error: ApiError };
 
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[]): Resource<T> {
-  const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
+  // Each answer is kept with the deps it was loaded for: in the render where the deps change (a new
+  // address, a filter), the old answer is already `loading`, so the page says it is busy in the
+  // same task that shows the change rather than one render later, with the old data.
+  const [held, setHeld] = useState<{ resource: Resource<T>; deps: unknown[] }>({
+    resource: { state: 'loading' },
+    deps,
+  });
   useEffect(() => {
     const controller = new AbortController();
-    setResource({ state: 'loading' });
+    const settle = (resource: Resource<T>) => !controller.signal.aborted && setHeld({ resource, deps });
+    settle({ state: 'loading' });
     load(controller.signal).then(
-      (data) => !controller.signal.aborted && setResource({ state: 'ready', data }),
+      (data) => settle({ state: 'ready', data }),
       (error: unknown) => {
-        if (controller.signal.aborted) return;
         const failure =
           error instanceof ApiError
             ? error
             : new ApiError(0, { title: 'Error', status: 0, detail: 'Something went wrong in this page.' });
-        setResource({ state: 'failed', error: failure });
+        settle({ state: 'failed', error: failure });
       },
     );
     return () => controller.abort();
   }, deps);
-  return resource;
+  const current = held.deps.length === deps.length && held.deps.every((d, i) => Object.is(d, deps[i]));
+  return current ? held.resource : { state: 'loading' };
 }
