@@ -2,7 +2,8 @@
  * GOV.UK error summary: at the top of the page, focused when it appears (so it is read out), each
  * error linking to its field. An error that belongs to no field is listed without a link.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useFocusWhen } from '../hooks/use-focus.js';
 import { fieldId } from '../api/problem.js';
 
 export interface SummaryError {
@@ -14,9 +15,7 @@ export interface SummaryError {
 export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
   const root = useRef<HTMLDivElement>(null);
   const key = errors.map((e) => `${e.field}:${e.message}`).join('\n');
-  useEffect(() => {
-    if (errors.length) root.current?.focus();
-  }, [key]);
+  useFocusWhen(root, errors.length > 0, [key]);
   if (!errors.length) return null;
   return (
     <div class="govuk-error-summary" tabIndex={-1} ref={root}>

@@ -15,6 +15,7 @@ import { partiesText } from '../../components/parties.js';
 import { StageDue } from '../../components/stage-due.js';
 import { StatusTag, STATUS_TEXT } from '../../components/tags.js';
 import { formatDate, plural } from '../../format.js';
+import { useFocusWhen } from '../../hooks/use-focus.js';
 import { useResource, type Resource } from '../../hooks/use-resource.js';
 import { pathTo } from '../../route-paths.js';
 import { stagesOf } from './dashboard-data.js';
@@ -45,8 +46,8 @@ export function EscalationList({ filters, list, partnerships, errors, onErrors }
 
   useEffect(() => {
     if (list.state === 'failed' && list.error.status === 400) onErrors(list.error.fieldErrors());
-    if (list.state === 'ready' && url.endsWith(`#${LIST_ANCHOR}`)) heading.current?.focus();
   }, [list.state]);
+  useFocusWhen(heading, list.state === 'ready' && url.endsWith(`#${LIST_ANCHOR}`), [list.state]);
 
   const apply = (form: FilterForm) => {
     const result = applyForm(form);

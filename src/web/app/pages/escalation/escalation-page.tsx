@@ -7,7 +7,7 @@
  * not see answers 404 from the API and shows the not-found page, exactly as one that does not exist.
  * A chunk of its own (bpmn-js and form-js are further chunks, fetched as soon as this one runs).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { Completed } from '../../api/escalation-actions.js';
 import type { Escalation } from '../../api/types.js';
@@ -17,6 +17,7 @@ import { partiesText } from '../../components/parties.js';
 import { SummaryList } from '../../components/summary-list.js';
 import { StatusTag } from '../../components/tags.js';
 import { formatDateTime } from '../../format.js';
+import { useFocusWhen } from '../../hooks/use-focus.js';
 import { useUser } from '../../session/session.js';
 import { Page } from '../../shell/page.js';
 import { FailedPage } from '../problem.js';
@@ -43,9 +44,7 @@ export default function EscalationPage() {
   const bannerRef = useRef<HTMLDivElement>(null);
   const { user } = useUser();
 
-  useEffect(() => {
-    if (banner) bannerRef.current?.focus();
-  }, [banner]);
+  useFocusWhen(bannerRef, banner !== null, [banner]);
 
   if (resource.state === 'loading') return <Page title="Escalation" loading />;
   if (resource.state === 'failed') return <FailedPage error={resource.error} />;

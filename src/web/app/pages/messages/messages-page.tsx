@@ -3,7 +3,7 @@
  * you can see, as `GET /messages` answers (another agency's are neither listed nor counted). Filters
  * by status and escalation in the address; each status is a word in a tag, never colour alone.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { listMessages, type Message, type MessageFilters } from '../../api/messages.js';
 import { getPartnership } from '../../api/partnerships.js';
@@ -13,6 +13,7 @@ import { Pagination } from '../../components/pagination.js';
 import { TableWrapper } from '../../components/table-wrapper.js';
 import { Tag, type TagColour } from '../../components/tags.js';
 import { formatDateTime, plural } from '../../format.js';
+import { useFocusWhen } from '../../hooks/use-focus.js';
 import { useResource } from '../../hooks/use-resource.js';
 import { pathTo } from '../../route-paths.js';
 import { useUser } from '../../session/session.js';
@@ -35,9 +36,7 @@ export default function MessagesPage() {
     [partnerships.map((p) => p.id).join()],
   );
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (list.state === 'ready' && url.endsWith(`#${RESULTS}`)) heading.current?.focus();
-  }, [list.state]);
+  useFocusWhen(heading, list.state === 'ready' && url.endsWith(`#${RESULTS}`), [list.state]);
   if (list.state === 'failed') return <FailedPage error={list.error} />;
   if (roles.state === 'failed') return <FailedPage error={roles.error} />;
   return (
