@@ -74,7 +74,9 @@ function whenIdle(): Promise<void> {
 export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
   const container = useRef<HTMLDivElement>(null);
   const viewer = useRef<Viewer | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
+  // Each status is kept with where the escalation stood when it was set: in the render where that
+  // changes (an outcome recorded), the diagram is already busy, not one paint later with old marks.
+  const [held, setHeld] = useState<{ status: Status; for: string }>({ status: 'loading', for: '' });
   const [label, setLabel] = useState('');
   /** The stage the view centres on: the current one, else an overdue one. */
   const current = useRef<string | undefined>(undefined);
@@ -83,6 +85,9 @@ export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
   const latest = useRef(escalation);
   latest.current = escalation;
   const where = signature(escalation);
+  const drawing = `${escalation.id} ${where}`;
+  const status: Status = held.for === drawing ? held.status : 'loading';
+  const setStatus = (status: Status) => setHeld({ status, for: drawing });
 
   useEffect(() => {
     const escalation = latest.current;
