@@ -88,10 +88,20 @@ export class AuditLog {
 
   /** Entries about one escalation, in order. */
   forEscalation(escalationId: string): AuditEntry[] {
+    return this.entriesWhere('escalation_id = ?', escalationId);
+  }
+
+  /**
+   * Entries about a child's details themselves (reads, writes, erasure), not about one escalation:
+   * their target is `<partnership>/<case reference>`. In order.
+   */
+  forSubject(partnership: string, caseReference: string): AuditEntry[] {
+    return this.entriesWhere('escalation_id IS NULL AND target = ?', `${partnership}/${caseReference}`);
+  }
+
+  private entriesWhere(where: string, value: string): AuditEntry[] {
     return (
-      this.db
-        .prepare('SELECT * FROM audit_entries WHERE escalation_id = ? ORDER BY seq')
-        .all(escalationId) as Row[]
+      this.db.prepare(`SELECT * FROM audit_entries WHERE ${where} ORDER BY seq`).all(value) as Row[]
     ).map((r) => ({ ...fields(r), prevHash: r.prev_hash, hash: r.hash }));
   }
 

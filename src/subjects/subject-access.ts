@@ -11,7 +11,7 @@ import type { RecordEntry, RecordStore } from '../record/record-store.js';
 import type { DocumentInfo, DocumentStore } from '../documents/document-store.js';
 import type { SubjectStore } from './subject-store.js';
 import type { Subject } from './subject.js';
-import type { AuditEntry } from '../audit/audit-log.js';
+import { AuditLog, type AuditEntry } from '../audit/audit-log.js';
 import { OutboxStore, type StoredMessage } from '../messaging/outbox-store.js';
 import { EscalationIndex, type IndexedEscalation } from '../escalations/escalation-index.js';
 
@@ -61,6 +61,7 @@ export function gatherSubjectAccess(
 ): SubjectAccessBundle {
   const outbox = new OutboxStore(stores.db);
   const index = new EscalationIndex(stores.db);
+  const audit = new AuditLog(stores.db);
   const escalations = escalationsAbout(stores.db, partnership, caseReference).map(
     (escalationId): EscalationBundle => ({
       escalationId,
@@ -72,7 +73,7 @@ export function gatherSubjectAccess(
         json: stores.documents.json(info.id),
       })),
       messages: outbox.forEscalation(escalationId),
-      audit: auditWhere(stores.db, 'escalation_id = ?', escalationId),
+      audit: audit.forEscalation(escalationId),
     }),
   );
   return {
@@ -80,37 +81,6 @@ export function gatherSubjectAccess(
     caseReference,
     subject: stores.subjects.get(partnership, caseReference),
     escalations,
-    subjectAudit: auditWhere(
-      stores.db,
-      'escalation_id IS NULL AND target = ?',
-      `${partnership}/${caseReference}`,
-    ),
+    subjectAudit: audit.forSubject(partnership, caseReference),
   };
-}
-
-function auditWhere(db: Db, where: string, value: string): AuditEntry[] {
-  const rows = db.prepare(`SELECT * FROM audit_entries WHERE ${where} ORDER BY seq`).all(value) as {
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    target: string | null;
-    escalation_id: string | null;
-    outcome: string;
-    source: string;
-    prev_hash: string;
-    hash: string;
-  }[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    target: r.target,
-    escalationId: r.escalation_id,
-    outcome: r.outcome,
-    source: r.source,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
 }

@@ -81,6 +81,15 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
     const zip = await readZip(file);
     const subject = JSON.parse(text(zip.get('subject.json')));
     expect(subject).to.deep.equal({ partnership: 'liverpool', caseReference: REF_A, details: CHILD_A });
+    // Who touched the child's details outside an escalation: this export's own request among them.
+    const subjectAudit = JSON.parse(text(zip.get('subject-audit.json'))) as {
+      action: string;
+      target: string;
+      escalationId: string | null;
+    }[];
+    expect(subjectAudit.map((e) => e.action)).to.include('subject-access.export');
+    for (const e of subjectAudit)
+      expect([e.target, e.escalationId]).to.deep.equal([`liverpool/${REF_A}`, null]);
 
     const { stores } = ops.product;
     const outbox = new OutboxStore(stores.db);
