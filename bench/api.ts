@@ -24,13 +24,13 @@
  *    engine's task history (what the count asks the engine for: its unfinished tasks), since
  *    driving 100,000 process instances through the engine would take hours here.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { EscalationIndex } from '../src/escalations/escalation-index.js';
-import { ROOT, startMain, type Started } from '../src/main.test-harness.js';
+import { originOf, startMain, type Started } from '../src/main.test-harness.js';
+import { apiRequest, runEscalation } from '../test/support/product-client.js';
 import { tempDir } from '../test/support/temp-dir.js';
 import { fmt, ms, pct, sleep } from './figures.js';
 
@@ -48,31 +48,12 @@ const dir = tempDir('bench-api');
 const dataDir = join(dir.path, 'data');
 const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SMTP_URL: '', ENGINE_URL: '' };
 
-function cli(args: string[], input?: string): string {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/escalation.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    input,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`escalation ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout.trim();
-}
-
-const base = (s: Started) => s.url.replace(/\/engine-rest$/, '');
+const cli = (args: string[], input?: string) => runEscalation(dataDir, args, input);
 
 async function call(s: Started, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base(s)}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
+  const res = await apiRequest(originOf(s), token, method, path, body);
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Record<string, unknown>;
 }
 
 const RAISE = {

@@ -19,6 +19,9 @@ export interface Started {
   stderr: () => string;
 }
 
+/** http://127.0.0.1:<port>, from the ready line's `/engine-rest` URL. */
+export const originOf = (s: Started): string => s.url.replace(/\/engine-rest$/, '');
+
 /**
  * Starts it with `env` and waits for `ready`: through `npm start` exactly (`npm: true`, optionally
  * in its own process group as a terminal would run it), else as `node --import tsx src/main.ts`.

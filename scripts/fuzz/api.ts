@@ -5,12 +5,9 @@
  * `/api/openapi.json` into the document schemathesis fuzzes, its path parameters drawn from the
  * seeded ids (and one unknown id), so that requests reach the handlers rather than stop at a 404.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { apiRequest, runEscalation } from '../../test/support/product-client.js';
 
 type Json = Record<string, unknown>;
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The seeded user's username (a Liverpool school's DSL who also sees reports and deploys). */
 export const API_USER = 'fuzz';
@@ -20,18 +17,6 @@ export interface ApiSeed {
   token: string;
   escalations: string[];
   tasks: string[];
-}
-
-/** `npx escalation <args>` on `dataDir`; its stdout. */
-function cli(dataDir: string, args: string[], input?: string): string {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'bin/escalation.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    input,
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`seeding: escalation ${args.join(' ')}: ${run.stderr}`);
-  return run.stdout.trim();
 }
 
 /** A Liverpool school raising against Children's Services (README's Quick start). */
@@ -49,7 +34,7 @@ const RAISE = {
 /** Seeds the server at `origin` (http://host:port) whose DATA_DIR is `dataDir`. */
 export async function seedApi(origin: string, dataDir: string): Promise<ApiSeed> {
   // A random password nobody uses: the fuzz signs in with the token only.
-  cli(
+  runEscalation(
     dataDir,
     [
       'users', 'add', API_USER, '--email', 'fuzz@stmarys.example.org', '--partnership', 'liverpool',
@@ -58,20 +43,12 @@ export async function seedApi(origin: string, dataDir: string): Promise<ApiSeed>
     ], // prettier-ignore
     `${crypto.randomUUID()}\n`,
   );
-  const token = cli(dataDir, ['tokens', 'create', API_USER]);
+  const token = runEscalation(dataDir, ['tokens', 'create', API_USER]);
   const call = async (method: string, p: string, body?: unknown): Promise<Json> => {
-    const res = await fetch(`${origin}/api/v1${p}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Json;
+    const res = await apiRequest(origin, token, method, p, body);
     if (res.status >= 300)
-      throw new Error(`seeding: ${method} ${p} answered ${res.status}: ${JSON.stringify(json)}`);
-    return json;
+      throw new Error(`seeding: ${method} ${p} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as Json;
   };
   const escalations: string[] = [];
   const tasks: string[] = [];

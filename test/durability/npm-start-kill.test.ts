@@ -9,11 +9,11 @@
  * instance, reaches its first stage, has its record entries once each with the chain verified
  * (GET /api/v1/records/verify), and its first-stage notice went out once to each reader.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'chai';
-import { ROOT, startMain, type Started } from '../../src/main.test-harness.js';
+import { originOf, startMain, type Started } from '../../src/main.test-harness.js';
+import { apiRequest, runEscalation } from '../support/product-client.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Raised before the kill; the kill follows the last one's 201 at once. */
@@ -34,18 +34,6 @@ function environment(dataDir: string): Record<string, string> {
     // short lock makes that happen within the test rather than after the default minute.
     WORKER_LOCK_DURATION: '2000',
   };
-}
-
-/** `npx escalation <args>` on `dataDir`, as README's Quick start runs it; its stdout. */
-function cli(dataDir: string, args: string[], input?: string): string {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/escalation.js'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir },
-    input,
-    encoding: 'utf8',
-  });
-  expect(run.status, `escalation ${args.join(' ')}: ${run.stderr}`).to.equal(0);
-  return run.stdout.trim();
 }
 
 interface Stage {
@@ -75,7 +63,7 @@ describe('Durability: npm start SIGKILLed mid-work and restarted loses and doubl
     // As README's Quick start: `npm start`, then the user and the token by the CLI while it runs.
     server = await startMain(environment(dataDir));
     const first = server;
-    cli(
+    runEscalation(
       dataDir,
       [
         'users', 'add', 'sam', '--email', 'sam@stmarys.example.org', '--partnership', 'liverpool',
@@ -84,7 +72,7 @@ describe('Durability: npm start SIGKILLed mid-work and restarted loses and doubl
       ], // prettier-ignore
       `${PASSWORD}\n`,
     );
-    const token = cli(dataDir, ['tokens', 'create', 'sam']);
+    const token = runEscalation(dataDir, ['tokens', 'create', 'sam']);
     expect(token).to.match(/^esc_/);
 
     const acknowledged: string[] = [];
@@ -174,23 +162,11 @@ function raiseBody(caseReference: string) {
   };
 }
 
-/** http://127.0.0.1:<port>, from the ready line's `/engine-rest` URL. */
-const base = (s: Started) => s.url.replace(/\/engine-rest$/, '');
-
-async function api(s: Started, token: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base(s)}/api/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as unknown };
-}
+const api = (s: Started, token: string, method: string, path: string, body?: unknown) =>
+  apiRequest(originOf(s), token, method, path, body);
 
 async function engineRest<T>(s: Started, path: string): Promise<T> {
-  const res = await fetch(`${base(s)}/engine-rest${path}`);
+  const res = await fetch(`${originOf(s)}/engine-rest${path}`);
   expect(res.status, path).to.equal(200);
   return (await res.json()) as T;
 }
