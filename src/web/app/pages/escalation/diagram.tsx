@@ -119,7 +119,7 @@ export function ProcedureDiagram({ escalation }: { escalation: Escalation }) {
           setStatus((error as Error).name === 'AbortError' ? 'loading' : 'failed');
       });
     return () => controller.abort();
-  }, [escalation.id, where]);
+  }, [drawing]);
 
   useEffect(() => () => viewer.current?.destroy(), []);
 
