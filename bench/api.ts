@@ -31,6 +31,7 @@ import Database from 'better-sqlite3';
 import { EscalationIndex } from '../src/escalations/escalation-index.js';
 import { originOf, startMain, type Started } from '../src/main.test-harness.js';
 import { apiRequest, runEscalation } from '../test/support/product-client.js';
+import { SCHOOL_RAISE } from '../test/support/raise-body.js';
 import { tempDir } from '../test/support/temp-dir.js';
 import { fmt, ms, pct, sleep } from './figures.js';
 
@@ -56,24 +57,16 @@ async function call(s: Started, token: string, method: string, path: string, bod
   return res.body as Record<string, unknown>;
 }
 
-const RAISE = {
-  raisedByRole: 'raising-professional',
-  otherAgency: 'childrens-services',
-  otherAgencyRole: 'other-agency-professional',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'none',
-};
-
 /** Part 1: each raise's 201 and its first stage visible, in ms. */
 async function raises(s: Started, token: string): Promise<{ created: number[]; visible: number[] }> {
   const created: number[] = [];
   const visible: number[] = [];
   for (let i = 0; i < RAISES; i++) {
     const t0 = performance.now();
-    const raised = await call(s, token, 'POST', '/escalations', { ...RAISE, caseReference: `BENCH/${i}` });
+    const raised = await call(s, token, 'POST', '/escalations', {
+      ...SCHOOL_RAISE,
+      caseReference: `BENCH/${i}`,
+    });
     created.push(ms(t0));
     for (;;) {
       const e = await call(s, token, 'GET', `/escalations/${String(raised.id)}`);

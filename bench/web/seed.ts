@@ -12,17 +12,15 @@ import { parseStartVariables, startVariablesFor, toStartVariableMap } from '../.
 import { systemClock } from '../../src/clock/system-clock.js';
 import { fmt, sleep } from '../figures.js';
 import type { BenchProduct } from './product.js';
+import { SCHOOL_RAISE } from '../../test/support/raise-body.js';
 
-/** The raise page's fields for the Liverpool escalation (as test/browser/escalation-page.test.ts sends). */
+/**
+ * The Liverpool escalation the web bench raises: the school's raise, about a child on a child
+ * protection plan (as test/browser/escalation-page.test.ts sends it).
+ */
 export const LIVERPOOL_RAISE = {
-  raisedByRole: 'raising-professional',
-  otherAgencyRole: 'other-agency-professional',
-  otherAgency: 'childrens-services',
+  ...SCHOOL_RAISE,
   otherOrganisation: 'liverpool-csc',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
   childStatus: 'CPP',
 } as const;
 

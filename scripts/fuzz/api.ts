@@ -6,6 +6,7 @@
  * seeded ids (and one unknown id), so that requests reach the handlers rather than stop at a 404.
  */
 import { apiRequest, runEscalation } from '../../test/support/product-client.js';
+import { SCHOOL_RAISE } from '../../test/support/raise-body.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,18 +19,6 @@ export interface ApiSeed {
   escalations: string[];
   tasks: string[];
 }
-
-/** A Liverpool school raising against Children's Services (README's Quick start). */
-const RAISE = {
-  raisedByRole: 'raising-professional',
-  otherAgency: 'childrens-services',
-  otherAgencyRole: 'other-agency-professional',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'none',
-};
 
 /** Seeds the server at `origin` (http://host:port) whose DATA_DIR is `dataDir`. */
 export async function seedApi(origin: string, dataDir: string): Promise<ApiSeed> {
@@ -62,7 +51,7 @@ export async function seedApi(origin: string, dataDir: string): Promise<ApiSeed>
     ['FUZZ/0001', { subject }],
     ['FUZZ/0002', {}],
   ] as const) {
-    const body = { ...RAISE, caseReference, ...more };
+    const body = { ...SCHOOL_RAISE, caseReference, ...more };
     const { id } = (await call('POST', '/escalations', body)) as { id: string };
     escalations.push(id);
     // The workers compute Stage 1's deadline before the engine opens its task.

@@ -9,7 +9,8 @@
 import { expect } from 'chai';
 import { ApiHarness, type As } from './harness.js';
 import { jsonLineLogger } from '../../src/log/logger.js';
-import { BODY, caseReference, counts, expectNoSubject, raise, SUBJECT } from './raise.fixtures.js';
+import { caseReference, counts, expectNoSubject, raise, SUBJECT } from './raise.fixtures.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 interface Stage {
   elementId: string;
@@ -208,7 +209,7 @@ describe('POST /escalations: raising an escalation', function () {
     const before = await counts(h);
     for (const [what, over, path] of BAD) {
       const res = await h.call<{ errors: { path: string }[] }>('POST', '/api/v1/escalations', as, {
-        ...BODY,
+        ...SCHOOL_RAISE,
         caseReference: caseReference(),
         subject: SUBJECT,
         ...over,
@@ -231,7 +232,7 @@ describe('POST /escalations: raising an escalation', function () {
       '/api/v1/escalations',
       as,
       {
-        ...BODY,
+        ...SCHOOL_RAISE,
         caseReference: caseReference(),
       },
     );
@@ -250,7 +251,7 @@ describe('POST /escalations: raising an escalation', function () {
   it('Given the partnership’s own staff (no agency), When they raise, Then 403 explains that a professional raises it for their agency, and nothing is started (LSCB Resolution & Escalation Procedure: "Practitioners should take responsibility for their own cases")', async () => {
     const before = await counts(h);
     const res = await h.call<{ detail: string }>('POST', '/api/v1/escalations', h.token('bea'), {
-      ...BODY,
+      ...SCHOOL_RAISE,
       caseReference: caseReference(),
     });
     expect(res.status).to.equal(403);
@@ -265,7 +266,7 @@ describe('POST /escalations: raising an escalation', function () {
       'POST',
       '/api/v1/escalations',
       session,
-      { ...BODY, caseReference: caseReference() },
+      { ...SCHOOL_RAISE, caseReference: caseReference() },
       {
         'x-csrf-token': 'not-the-token',
       },
@@ -273,7 +274,7 @@ describe('POST /escalations: raising an escalation', function () {
     expect(res.status).to.equal(403);
     expect(await counts(h)).to.deep.equal(before);
     const ok = await h.call('POST', '/api/v1/escalations', session, {
-      ...BODY,
+      ...SCHOOL_RAISE,
       caseReference: caseReference(),
     });
     expect(ok.status).to.equal(201);
@@ -285,7 +286,7 @@ describe('POST /escalations: raising an escalation', function () {
     const before = await counts(h);
     const other = { ...SUBJECT, name: 'Somebody Else-Entirely' };
     const res = await h.call<{ detail: string }>('POST', '/api/v1/escalations', as, {
-      ...BODY,
+      ...SCHOOL_RAISE,
       caseReference: first.caseReference,
       subject: other,
     });
@@ -329,7 +330,7 @@ describe('POST /escalations: raising an escalation', function () {
     const before = await counts(h);
     const ref = caseReference();
     const res = await h.call('POST', '/api/v1/escalations', tokens.wiltshire!, {
-      ...BODY,
+      ...SCHOOL_RAISE,
       caseReference: ref,
       subject: SUBJECT,
     });

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { CHILD, raise } from './acting.fixtures.js';
-import { BODY } from './raise.fixtures.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 import { bodyCases, type BodyCase } from './fuzz/bodies.js';
 import { describeTally, fuzz, FUZZ_SEED, send, type FuzzTarget } from './fuzz/run.js';
 import type { Who } from './fuzz/people.js';
@@ -42,12 +42,12 @@ describe(`API fuzz: POST /escalations, ${RUNS} generated bodies (seed ${FUZZ_SEE
         ),
       })
       .map((over) => {
-        const body: Record<string, unknown> = { ...BODY, caseReference: over.caseReference };
+        const body: Record<string, unknown> = { ...SCHOOL_RAISE, caseReference: over.caseReference };
         for (const [k, v] of Object.entries(over)) if (v !== undefined) body[k] = v;
         return body;
       });
     const fields = [
-      ...Object.keys(BODY),
+      ...Object.keys(SCHOOL_RAISE),
       'caseReference',
       'otherOrganisation',
       'levelOfNeed',

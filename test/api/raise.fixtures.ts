@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import type { As, ApiHarness } from './harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 /** The child: made up, with fields no other text in the product contains. */
 export const SUBJECT = {
@@ -23,18 +24,6 @@ export const SUBJECT_TEXTS = [
   'Quillfeather',
   SUBJECT.dateOfBirth,
 ];
-
-/** A raise as a school's Designated Safeguarding Lead sends it, against Children's Services. */
-export const BODY = {
-  raisedByRole: 'raising-professional',
-  otherAgencyRole: 'other-agency-professional',
-  otherAgency: 'childrens-services',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'none',
-} as const;
 
 let cases = 0;
 
@@ -60,7 +49,7 @@ export async function raise(
 ): Promise<RaisedEscalation> {
   const ref = caseReference();
   const res = await h.call<Record<string, unknown>>('POST', '/api/v1/escalations', as, {
-    ...BODY,
+    ...SCHOOL_RAISE,
     caseReference: ref,
     ...over,
   });

@@ -20,6 +20,7 @@
 import { expect } from 'chai';
 import { WebHarness, type BrowserPage } from './web-harness.js';
 import { CHILD } from '../api/acting.fixtures.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 const MINUTE = 60_000;
 
@@ -29,17 +30,7 @@ interface Raised {
   processInstanceId: string;
 }
 
-const LIVERPOOL = {
-  raisedByRole: 'raising-professional',
-  otherAgencyRole: 'other-agency-professional',
-  otherAgency: 'childrens-services',
-  otherOrganisation: 'liverpool-csc',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'CPP',
-};
+const LIVERPOOL = { ...SCHOOL_RAISE, otherOrganisation: 'liverpool-csc', childStatus: 'CPP' };
 
 describe('Web UI: the escalation page (real Chromium)', function () {
   this.timeout(300_000);

@@ -10,6 +10,7 @@
  */
 import { expect } from 'chai';
 import type { As } from '../api/harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 import { WebHarness, type BrowserPage } from './web-harness.js';
 
 interface Listed {
@@ -22,17 +23,6 @@ interface Listed {
   toYou: boolean;
 }
 
-const RAISE = {
-  raisedByRole: 'raising-professional',
-  otherAgencyRole: 'other-agency-professional',
-  otherAgency: 'childrens-services',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'none',
-};
-
 describe('Web UI: messages (real Chromium)', function () {
   this.timeout(240_000);
   let web: WebHarness;
@@ -42,7 +32,7 @@ describe('Web UI: messages (real Chromium)', function () {
 
   async function raise(caseReference: string, settle = true): Promise<string> {
     const res = await web.api.call<{ id: string }>('POST', '/api/v1/escalations', sam, {
-      ...RAISE,
+      ...SCHOOL_RAISE,
       caseReference,
     });
     expect(res.status, res.text).to.equal(201);

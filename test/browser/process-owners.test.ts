@@ -18,6 +18,7 @@ import { REPOSITORY_ROOT } from '../../processes/catalogue.js';
 import { lintXml } from '../../processes/lint/lint-bpmn.js';
 import { MODELER_STYLE_ATTRIBUTES } from '../../src/web/server/security-headers.js';
 import type { As } from '../api/harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 import type { Locator } from 'playwright-core';
 import { WebHarness, type BrowserPage } from './web-harness.js';
 
@@ -57,15 +58,8 @@ describe('Web UI: process owners’ diagrams, the modeler, lint, deploy and the 
 
   async function raise(as: As): Promise<string> {
     const res = await web.api.call<{ id: string }>('POST', '/api/v1/escalations', as, {
+      ...SCHOOL_RAISE,
       caseReference: 'LCC/2026/0042',
-      raisedByRole: 'raising-professional',
-      otherAgency: 'childrens-services',
-      otherAgencyRole: 'other-agency-professional',
-      disagreement: 'Referral not accepted at the threshold for assessment',
-      outcomeSought: 'An assessment of the family',
-      timescaleSought: 'Within 5 working days',
-      immediateRisk: false,
-      childStatus: 'none',
       levelOfNeed: 'S17',
     });
     expect(res.status, res.text).to.equal(201);

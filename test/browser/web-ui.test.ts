@@ -13,19 +13,9 @@
 import { expect } from 'chai';
 import { WebHarness, type BrowserPage } from './web-harness.js';
 import type { As } from '../api/harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 const MINUTE = 60_000;
-
-const RAISE = {
-  raisedByRole: 'raising-professional',
-  otherAgencyRole: 'other-agency-professional',
-  otherAgency: 'childrens-services',
-  disagreement: 'Referral not accepted at the threshold for assessment',
-  outcomeSought: 'An assessment of the family',
-  timescaleSought: 'Within 5 working days',
-  immediateRisk: false,
-  childStatus: 'none',
-};
 
 interface Raised {
   id: string;
@@ -40,7 +30,7 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
 
   async function raise(as: As, caseReference: string): Promise<Raised> {
     const res = await web.api.call<{ id: string }>('POST', '/api/v1/escalations', as, {
-      ...RAISE,
+      ...SCHOOL_RAISE,
       caseReference,
     });
     expect(res.status, res.text).to.equal(201);
@@ -380,7 +370,7 @@ describe('Web UI: the dashboard pages through a long list (real Chromium)', func
     const as = web.api.token('pip');
     for (let i = 1; i <= 27; i++) {
       const caseReference = `SU/2026/${String(i).padStart(4, '0')}`;
-      const res = await web.api.call('POST', '/api/v1/escalations', as, { ...RAISE, caseReference });
+      const res = await web.api.call('POST', '/api/v1/escalations', as, { ...SCHOOL_RAISE, caseReference });
       expect(res.status, res.text).to.equal(201);
       await web.api.clock.advance(MINUTE);
     }

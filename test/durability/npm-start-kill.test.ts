@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'chai';
 import { originOf, startMain, type Started } from '../../src/main.test-harness.js';
 import { apiRequest, runEscalation } from '../support/product-client.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** Raised before the kill; the kill follows the last one's 201 at once. */
@@ -77,7 +78,10 @@ describe('Durability: npm start SIGKILLed mid-work and restarted loses and doubl
 
     const acknowledged: string[] = [];
     for (let i = 1; i <= RAISES; i++) {
-      const res = await api(first, token, 'POST', '/escalations', raiseBody(`DUR/${i}`));
+      const res = await api(first, token, 'POST', '/escalations', {
+        ...SCHOOL_RAISE,
+        caseReference: `DUR/${i}`,
+      });
       expect(res.status, JSON.stringify(res.body)).to.equal(201);
       acknowledged.push((res.body as { id: string }).id);
     }
@@ -145,21 +149,6 @@ function outboxCounts(dataDir: string, ids: string[]): Map<string, number> {
   } finally {
     db.close();
   }
-}
-
-/** The README's raise: a Liverpool school against Children's Services. */
-function raiseBody(caseReference: string) {
-  return {
-    caseReference,
-    raisedByRole: 'raising-professional',
-    otherAgency: 'childrens-services',
-    otherAgencyRole: 'other-agency-professional',
-    disagreement: 'Referral not accepted at the threshold for assessment',
-    outcomeSought: 'An assessment of the family',
-    timescaleSought: 'Within 5 working days',
-    immediateRisk: false,
-    childStatus: 'none',
-  };
 }
 
 const api = (s: Started, token: string, method: string, path: string, body?: unknown) =>
