@@ -19,7 +19,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { As } from '../api/harness.js';
 import { readInvite } from '../workers/expect.js';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 
 const HOUR = 3_600_000;
 const REF = 'ER/2026/0501';
@@ -87,14 +87,10 @@ describe('Web UI: the conference chair’s view (real Chromium)', function () {
     expect(Date.parse(due) - web.api.clock.now()).to.equal(72 * HOUR);
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => {
     await web?.stop();

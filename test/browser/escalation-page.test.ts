@@ -18,7 +18,7 @@
  * school raises against the police, and Stage 1's deadline passes.
  */
 import { expect } from 'chai';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 import { CHILD } from '../api/acting.fixtures.js';
 import { SCHOOL_RAISE } from '../support/raise-body.js';
 
@@ -119,14 +119,10 @@ describe('Web UI: the escalation page (real Chromium)', function () {
     });
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => {
     await web?.stop();

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import type { As } from '../api/harness.js';
 import { SCHOOL_RAISE } from '../support/raise-body.js';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 
 interface Listed {
   id: number;
@@ -73,14 +73,10 @@ describe('Web UI: messages (real Chromium)', function () {
     expect(outbox.forEscalation(ids.at(-1)!).map((m) => m.status)).to.include('queued');
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => {
     await web?.api.smtp.up();

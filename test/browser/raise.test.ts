@@ -11,7 +11,7 @@
  * health) is in Liverpool and Wiltshire; Bea is the LSCB Business Manager (no agency).
  */
 import { expect } from 'chai';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 
 const CHILD = { name: 'Ada Example', address: '1 Example Street, Liverpool L1 1AA' };
 
@@ -42,14 +42,10 @@ describe('Web UI: raise an escalation (real Chromium)', function () {
     await web.api.user('bea', { partnership: 'liverpool', roles: ['lscb-business-manager'] });
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => {
     await web?.stop();

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import { API_START } from '../api/harness.js';
 import { ReportScenario, type Period } from '../api/reports.fixtures.js';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 
 interface Report {
   raised: number;
@@ -68,14 +68,10 @@ describe('Web UI: Reports (real Chromium; Wiltshire §2.6, Liverpool Appendices 
     ({ week1 } = s.periods());
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => web?.stop());
 

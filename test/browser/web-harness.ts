@@ -67,6 +67,23 @@ export class WebHarness {
   }
 }
 
+/**
+ * Gives each test of the suite a fresh page: opened before it (handed to `use`), then checked (no
+ * CSP violation, no uncaught error) and closed after it. `web` is read when each test starts, as
+ * the suite's `before` sets it.
+ */
+export function pagePerTest(web: () => WebHarness, use: (ui: BrowserPage) => void): void {
+  let ui: BrowserPage | undefined;
+  beforeEach(async () => {
+    ui = await web().open();
+    use(ui);
+  });
+  afterEach(async () => {
+    await ui?.expectNoProblems();
+    await ui?.page.context().close();
+  });
+}
+
 /** A CSP violation as the page reported it. */
 interface Violation {
   directive: string;

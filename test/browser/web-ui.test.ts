@@ -11,7 +11,7 @@
  * third agency and sees neither.
  */
 import { expect } from 'chai';
-import { WebHarness, type BrowserPage } from './web-harness.js';
+import { pagePerTest, WebHarness, type BrowserPage } from './web-harness.js';
 import type { As } from '../api/harness.js';
 import { SCHOOL_RAISE } from '../support/raise-body.js';
 
@@ -69,14 +69,10 @@ describe('Web UI: sign in, dashboard, not found, sign out, CSP (real Chromium)',
       await web.api.settle(web.api.product.stores.escalations.get(r.id)!.processInstanceId);
   });
 
-  beforeEach(async () => {
-    ui = await web.open();
-  });
-
-  afterEach(async () => {
-    await ui?.expectNoProblems();
-    await ui?.page.context().close();
-  });
+  pagePerTest(
+    () => web,
+    (page) => (ui = page),
+  );
 
   after(async () => {
     await web?.stop();
