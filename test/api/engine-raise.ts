@@ -64,7 +64,7 @@ export async function raiseThroughEngine(
 /** Completes the open user task `taskKey` with form values, then waits for the workers. */
 export async function completeThroughEngine(
   h: ApiHarness,
-  run: Raised,
+  run: Pick<Raised, 'processInstanceId'>,
   taskKey: string,
   values: Record<string, FormValue>,
 ): Promise<void> {

@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { ApiHarness, type As, liverpoolMember } from './harness.js';
 import { expectNoSubject, raise, SUBJECT } from './raise.fixtures.js';
+import { completeThroughEngine } from './engine-raise.js';
 import { toStageVariableMap } from '../../processes/variables.js';
 import { unresolved } from '../../processes/scenarios/scenario.js';
 import { appendix1 } from '../../processes/scenarios/liverpool.scenarios.js';
@@ -68,11 +69,7 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
 
   it('Given Stage 1 ends unresolved, When the escalation is opened, Then Stage 1 shows its outcome and end, the line managers’ stage its Day 2 deadline with the calendar’s explanation, the Summary Log, the record and the messages; the line managers of both sides may complete it, the raiser may not (LSCB Resolution & Escalation Procedure Stage 1, Appendix 1)', async () => {
     const r = await raise(h, as.ana!, { subject: SUBJECT });
-    const [task] = await h.product.engine.listUserTasks({ processInstanceId: r.processInstanceId });
-    await h.product.engine.completeUserTask(task!.id, {
-      variables: toStageVariableMap({ ...unresolved, ...appendix1 }),
-    });
-    await h.settle(r.processInstanceId);
+    await completeThroughEngine(h, r, 'Stage1_RecordOutcome', { ...unresolved, ...appendix1 });
 
     const res = await get(r.id, 'ana');
     expect(res.status).to.equal(200);
@@ -180,11 +177,7 @@ describe('GET /escalations/:id: one escalation, stage by stage', function () {
     db.exec('DROP TRIGGER record_entries_append_only_update');
     db.prepare(`UPDATE record_entries SET actor_role = 'line-manager' WHERE seq = ?`).run(entry!.seq);
     // The next entry of the chain is written after the change, linked to the altered entry's stored hash.
-    const [task] = await h.product.engine.listUserTasks({ processInstanceId: r.processInstanceId });
-    await h.product.engine.completeUserTask(task!.id, {
-      variables: toStageVariableMap({ ...unresolved, ...appendix1 }),
-    });
-    await h.settle(r.processInstanceId);
+    await completeThroughEngine(h, r, 'Stage1_RecordOutcome', { ...unresolved, ...appendix1 });
     const d = (await get(r.id, 'ana')).body;
     expect(d.records.map((x) => [x.number, x.kind, x.chain.intact])).to.deep.equal([
       [1, 'escalation-raised', false],

@@ -11,7 +11,7 @@
 import { expect } from 'chai';
 import { ApiHarness, type As, liverpoolMember } from './harness.js';
 import { raise, type RaisedEscalation } from './raise.fixtures.js';
-import { toStageVariableMap } from '../../processes/variables.js';
+import { completeThroughEngine } from './engine-raise.js';
 import { resolved, unresolved } from '../../processes/scenarios/scenario.js';
 import { appendix1 } from '../../processes/scenarios/liverpool.scenarios.js';
 
@@ -65,14 +65,8 @@ describe('GET /escalations/counts: open escalations by stage, as the list counts
     for (const [r, values] of [
       [e.one!, { ...unresolved, ...appendix1 }],
       [e.two!, { ...resolved, ...appendix1 }],
-    ] as const) {
-      const [task] = await h.product.engine.listUserTasks({
-        processInstanceId: r.processInstanceId,
-        taskDefinitionKey: 'Stage1_RecordOutcome',
-      });
-      await h.product.engine.completeUserTask(task!.id, { variables: toStageVariableMap(values) });
-      await h.settle(r.processInstanceId);
-    }
+    ] as const)
+      await completeThroughEngine(h, r, 'Stage1_RecordOutcome', values);
   });
   after(async () => {
     await h?.stop();

@@ -10,7 +10,7 @@
 import { expect } from 'chai';
 import { ApiHarness, API_START, type As, liverpoolMember } from './harness.js';
 import { raise, type RaisedEscalation } from './raise.fixtures.js';
-import { toStageVariableMap } from '../../processes/variables.js';
+import { completeThroughEngine } from './engine-raise.js';
 import { resolved, unresolved } from '../../processes/scenarios/scenario.js';
 import { appendix1 } from '../../processes/scenarios/liverpool.scenarios.js';
 
@@ -32,21 +32,6 @@ interface Problem {
 }
 
 const MINUTE = 60_000;
-
-/** Completes an escalation's open user task through the engine, then waits for the workers. */
-async function complete(
-  h: ApiHarness,
-  r: RaisedEscalation,
-  taskKey: string,
-  values: Record<string, unknown>,
-) {
-  const [task] = await h.product.engine.listUserTasks({
-    processInstanceId: r.processInstanceId,
-    taskDefinitionKey: taskKey,
-  });
-  await h.product.engine.completeUserTask(task!.id, { variables: toStageVariableMap(values) });
-  await h.settle(r.processInstanceId);
-}
 
 describe('GET /escalations: lists, filters and who sees what', function () {
   this.timeout(180_000);
@@ -178,8 +163,8 @@ describe('GET /escalations: lists, filters and who sees what', function () {
   });
 
   it('Given one escalation resolved at Stage 1 and one escalated to the line managers, When filtered by status and by open stage, Then each filter finds exactly those (LSCB Resolution & Escalation Procedure Stage 1: "Escalate to Line Manager")', async () => {
-    await complete(h, e.two!, 'Stage1_RecordOutcome', { ...resolved, ...appendix1 });
-    await complete(h, e.one!, 'Stage1_RecordOutcome', { ...unresolved, ...appendix1 });
+    await completeThroughEngine(h, e.two!, 'Stage1_RecordOutcome', { ...resolved, ...appendix1 });
+    await completeThroughEngine(h, e.one!, 'Stage1_RecordOutcome', { ...unresolved, ...appendix1 });
     expect(ids((await list('chair', '?status=resolved')).body)).to.deep.equal([e.two!.id]);
     const open = await list('chair', '?status=open&partnership=liverpool');
     expect(ids(open.body)).to.deep.equal([e.five!.id, e.four!.id, e.three!.id, e.one!.id]);
