@@ -42,6 +42,9 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
   let a2: RaisedCase;
   let b: RaisedCase;
   const cli = (args: string[]) => escalationCli(args, { DATA_DIR: ops.dataDir });
+  /** `escalation subjects export` of a Liverpool case reference to `file`. */
+  const exportCase = (caseReference: string, file: string) =>
+    cli(['subjects', 'export', '--partnership', 'liverpool', '--case', caseReference, '--out', file]);
 
   before(async () => {
     ops = await startOpsProduct();
@@ -61,16 +64,7 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
 
   it("Given two escalations about case A and one about case B, When A is exported, Then the zip holds A's child, every record entry with its details, documents (PDF and JSON), messages and audit entries, each file as the manifest's hash says", async () => {
     const file = join(out.path, 'a.zip');
-    const ran = await cli([
-      'subjects',
-      'export',
-      '--partnership',
-      'liverpool',
-      '--case',
-      REF_A,
-      '--out',
-      file,
-    ]);
+    const ran = await exportCase(REF_A, file);
     expect(ran.stderr).to.equal('');
     expect(ran.code).to.equal(0);
     expect(ran.stdout).to.match(/Wrote .*a\.zip \(mode 0600\): 2 escalation\(s\), 1 document\(s\)/);
@@ -135,7 +129,7 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
 
   it('Given the export of case A, When every file of it is read, Then nothing about case B is in it: not its child, case reference or escalation', async () => {
     const file = join(out.path, 'a-only.zip');
-    expect((await cli(['subjects', 'export', '--partnership', 'liverpool', '--case', REF_A, '--out', file])).code).to.equal(0); // prettier-ignore
+    expect((await exportCase(REF_A, file)).code).to.equal(0);
     const zip = await readZip(file);
     const all = Buffer.concat([...zip.values()].map((e) => e.bytes)).toString('utf8');
     expect(all).to.include(CHILD_A.name).and.to.include(a1.escalationId).and.to.include(a2.escalationId);
@@ -161,7 +155,7 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
       .prepare('SELECT max(seq) FROM audit_entries')
       .pluck()
       .get() as number;
-    expect((await cli(['subjects', 'export', '--partnership', 'liverpool', '--case', REF_A, '--out', file])).code).to.equal(0); // prettier-ignore
+    expect((await exportCase(REF_A, file)).code).to.equal(0);
     const rows = ops.product.stores.db
       .prepare('SELECT action, target, escalation_id AS escalationId, outcome, source, actor FROM audit_entries WHERE seq > ? ORDER BY seq') // prettier-ignore
       .all(before) as { action: string; target: string; escalationId: string | null; outcome: string; source: string; actor: string }[]; // prettier-ignore
@@ -177,16 +171,7 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
   it('Given a file already at --out, When export runs, Then it refuses (exit 2) and the file is untouched', async () => {
     const file = join(out.path, 'taken.zip');
     writeFileSync(file, 'somebody else’s file');
-    const ran = await cli([
-      'subjects',
-      'export',
-      '--partnership',
-      'liverpool',
-      '--case',
-      REF_A,
-      '--out',
-      file,
-    ]);
+    const ran = await exportCase(REF_A, file);
     expect(ran.code).to.equal(2);
     expect(ran.stderr).to.include('already exists');
     expect(readFileSync(file, 'utf8')).to.equal('somebody else’s file');
@@ -194,7 +179,7 @@ describe('Subject access export: escalation subjects export (issue 16, Operation
 
   it('Given a case reference nothing is held about, When exported, Then it says so (exit 1), writes no file and audits the request as not found', async () => {
     const file = join(out.path, 'none.zip');
-    const ran = await cli(['subjects', 'export', '--partnership', 'liverpool', '--case', 'LCC/2026/99999', '--out', file]); // prettier-ignore
+    const ran = await exportCase('LCC/2026/99999', file);
     expect(ran.code).to.equal(1);
     expect(ran.stderr).to.include('nothing is held about case reference LCC/2026/99999');
     expect(existsSync(file)).to.equal(false);
