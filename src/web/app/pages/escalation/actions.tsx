@@ -24,25 +24,52 @@ export type Announce = (title: string, text: string) => void;
 
 const explain = (error: unknown, fallback: string) =>
   error instanceof ApiError && error.problem.detail ? error.problem.detail : fallback;
+const statusOf = (error: unknown) => (error instanceof ApiError ? error.status : 0);
 
-export function ImmediateRisk({ escalation, announce }: { escalation: Escalation; announce: Announce }) {
+/**
+ * One button's request to the API: `busy` while it runs (the button is disabled), and what went
+ * wrong, in the plain words `failure` gives for the error, shown by `<Problem>`.
+ */
+function useRequest() {
+  const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const open = escalation.status === 'open';
-  const report = async () => {
-    setSending(true);
+  const run = async (request: () => Promise<void>, failure: (error: unknown) => string) => {
+    setBusy(true);
     setProblem(null);
     try {
-      const answer = await reportImmediateRisk(escalation.id);
-      announce('Immediate risk reported', `${answer.detail} Child protection procedures still apply today.`);
+      await request();
     } catch (error) {
-      setProblem(
-        explain(error, 'The report could not be sent. Act under your child protection procedures now.'),
-      );
+      setProblem(failure(error));
     } finally {
-      setSending(false);
+      setBusy(false);
     }
   };
+  return { busy, problem, run };
+}
+
+function Problem({ text }: { text: string | null }) {
+  return text ? (
+    <p class="govuk-body app-action-problem" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+export function ImmediateRisk({ escalation, announce }: { escalation: Escalation; announce: Announce }) {
+  const { busy, problem, run } = useRequest();
+  const open = escalation.status === 'open';
+  const report = () =>
+    run(
+      async () => {
+        const answer = await reportImmediateRisk(escalation.id);
+        announce(
+          'Immediate risk reported',
+          `${answer.detail} Child protection procedures still apply today.`,
+        );
+      },
+      (error) =>
+        explain(error, 'The report could not be sent. Act under your child protection procedures now.'),
+    );
   return (
     <section aria-labelledby="immediate-risk-heading">
       <h2 class="govuk-heading-m" id="immediate-risk-heading">
@@ -59,48 +86,32 @@ export function ImmediateRisk({ escalation, announce }: { escalation: Escalation
             Reporting it here also tells the designated safeguarding leads at once. The escalation carries on
             at its stage.
           </p>
-          <button
-            type="button"
-            class="govuk-button govuk-button--warning"
-            disabled={sending}
-            onClick={report}
-          >
+          <button type="button" class="govuk-button govuk-button--warning" disabled={busy} onClick={report}>
             Report immediate risk
           </button>
         </>
       ) : (
         <p class="govuk-body">This escalation has ended, so it cannot pass the concern on: act directly.</p>
       )}
-      {problem && (
-        <p class="govuk-body app-action-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </section>
   );
 }
 
 /** Wiltshire: log a matter of serious concern with the Chair of the QA&P Sub Group (WSCB protocol §3.1(a)). */
 export function SeriousConcern({ escalation, announce }: { escalation: Escalation; announce: Announce }) {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const log = async () => {
-    setSending(true);
-    setProblem(null);
-    try {
-      const answer = await logSeriousConcern(escalation.id);
-      announce('Serious concern logged', answer.detail);
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      setProblem(
-        status === 403
+  const { busy, problem, run } = useRequest();
+  const log = () =>
+    run(
+      async () => {
+        const answer = await logSeriousConcern(escalation.id);
+        announce('Serious concern logged', answer.detail);
+      },
+      (error) =>
+        statusOf(error) === 403
           ? 'You cannot log a serious concern on this escalation: only its parties and the partnership’s own people can.'
           : explain(error, 'The concern could not be logged. Try again.'),
-      );
-    } finally {
-      setSending(false);
-    }
-  };
+    );
   return (
     <section aria-labelledby="serious-concern-heading">
       <h2 class="govuk-heading-m" id="serious-concern-heading">
@@ -111,14 +122,10 @@ export function SeriousConcern({ escalation, announce }: { escalation: Escalatio
         Quality Assurance and Performance Sub Group at once, at any level. The Chair decides whether the
         issues need a broader deep dive. The escalation carries on at its level.
       </p>
-      <button type="button" class="govuk-button govuk-button--secondary" disabled={sending} onClick={log}>
+      <button type="button" class="govuk-button govuk-button--secondary" disabled={busy} onClick={log}>
         Log a serious concern
       </button>
-      {problem && (
-        <p class="govuk-body app-action-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </section>
   );
 }
@@ -144,28 +151,19 @@ export function Withdraw({ escalation }: { escalation: Escalation }) {
 
 export function ChildDetails({ escalation }: { escalation: Escalation }) {
   const [details, setDetails] = useState<Details | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const show = async () => {
-    setLoading(true);
-    setProblem(null);
-    try {
-      setDetails(await getChildDetails(escalation.id));
-    } catch (error) {
-      const status = error instanceof ApiError ? error.status : 0;
-      setProblem(
-        status === 403
+  const { busy, problem, run } = useRequest();
+  const show = () =>
+    run(
+      async () => setDetails(await getChildDetails(escalation.id)),
+      (error) =>
+        statusOf(error) === 403
           ? 'You cannot see the child’s details. Only those acting on this escalation’s stages, or sent its documents, may see them. Your request has been recorded.'
-          : status === 404
+          : statusOf(error) === 404
             ? 'No child’s details are stored for this escalation’s case reference.'
             : 'The child’s details cannot be shown just now. Try again.',
-      );
-    } finally {
-      setLoading(false);
-    }
-  };
+    );
   return (
-    <section aria-labelledby="child-heading" aria-busy={loading}>
+    <section aria-labelledby="child-heading" aria-busy={busy}>
       <h2 class="govuk-heading-m" id="child-heading">
         The child’s details
       </h2>
@@ -189,21 +187,12 @@ export function ChildDetails({ escalation }: { escalation: Escalation }) {
             Shown only to those the procedure gives them to. Every time they are shown, it is recorded who
             asked.
           </p>
-          <button
-            type="button"
-            class="govuk-button govuk-button--secondary"
-            disabled={loading}
-            onClick={show}
-          >
+          <button type="button" class="govuk-button govuk-button--secondary" disabled={busy} onClick={show}>
             Show child’s details
           </button>
         </>
       )}
-      {problem && (
-        <p class="govuk-body app-action-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
     </section>
   );
 }
