@@ -117,6 +117,9 @@ describe('Web UI: the escalation page (real Chromium)', function () {
       organisation: 'ridgeway',
       organisationName: 'Ridgeway',
     });
+    const wilts = { partnership: 'wiltshire', organisationName: null };
+    await web.api.user('wren', { ...wilts, agency: 'school', organisation: 'ash-school', roles: ['raising-professional'] }); // prettier-ignore
+    await web.api.user('wynn', { ...wilts, agency: 'health', organisation: 'gwh', roles: ['line-manager'] });
   });
 
   pagePerTest(
@@ -369,6 +372,39 @@ describe('Web UI: the escalation page (real Chromium)', function () {
       'immediate-risk-routed',
     );
     expect(web.api.product.stores.escalations.get(r.id)!.status).to.equal('open');
+  });
+
+  it('Given a Wiltshire escalation, When its raiser presses "Log a serious concern", Then the page says it is logged and the record holds it; pressed again while the QA&P Chair decides, the API’s reason is said in plain words; one who only received a notice is told plainly who may log one (WSCB protocol §2.7, §3.1(a))', async () => {
+    const r = await raise('wren', { ...SCHOOL_RAISE, otherOrganisation: 'wilts-csc' });
+    await ui.signedInAs('wren', `/escalations/${r.id}`);
+    const section = ui.page.locator('section[aria-labelledby="serious-concern-heading"]');
+    await section.getByRole('button', { name: 'Log a serious concern' }).click();
+    await ui.page.locator('.govuk-notification-banner', { hasText: 'Serious concern logged' }).waitFor();
+    await web.api.settle(r.processInstanceId);
+    const logged = () =>
+      web.api.product.stores.record.forEscalation(r.id).filter((e) => e.kind === 'serious-concern-logged');
+    expect(logged()).to.have.length(1);
+
+    await section.getByRole('button', { name: 'Log a serious concern' }).click();
+    expect(await section.getByRole('alert').innerText()).to.contain('already logged');
+    expect(logged()).to.have.length(1);
+
+    // A notice reached health's managers: they see the escalation but do not act on it (403).
+    web.api.product.stores.escalations.addAudience(r.id, [
+      { role: 'line-manager', agency: 'health', organisation: '', documents: false },
+    ]);
+    const wynn = await web.open();
+    try {
+      await wynn.signedInAs('wynn', `/escalations/${r.id}`);
+      await wynn.page.getByRole('button', { name: 'Log a serious concern' }).click();
+      expect(await wynn.page.getByRole('alert').innerText()).to.equal(
+        'You cannot log a serious concern on this escalation: only its parties and the partnership’s own people can.',
+      );
+      await wynn.expectNoProblems();
+    } finally {
+      await wynn.page.context().close();
+    }
+    expect(logged()).to.have.length(1);
   });
 
   it('Given a user of a third agency, When their dashboard opens, Then it lists none of these escalations (the other party’s does); When they open the escalation’s address (and its withdraw page), Then they get the not-found page, word for word as for an id that does not exist, with nothing of the escalation in the page', async () => {
