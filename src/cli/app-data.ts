@@ -17,6 +17,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { UserStore } from '../identity/user-store.js';
 import { TokenStore } from '../identity/token-store.js';
 import { SessionStore } from '../identity/session-store.js';
+import { reportBadInput } from './args.js';
 import type { CliIo } from './io.js';
 
 export interface AppData {
@@ -63,6 +64,29 @@ export function openAppData(io: CliIo): AppData {
     actor: `cli:${userInfo().username}`,
     close: () => db.close(),
   };
+}
+
+/**
+ * Runs `use` with DATA_DIR's application data and closes it after. A problem the user can fix (no
+ * data directory yet, no key) is bad input to `command` (exit 2, the message on stderr).
+ */
+export async function withAppData(
+  io: CliIo,
+  command: string,
+  use: (data: AppData) => number | Promise<number>,
+): Promise<number> {
+  let data: AppData;
+  try {
+    data = openAppData(io);
+  } catch (error) {
+    if (error instanceof AppDataUnavailable) return reportBadInput(io, command, error.message);
+    throw error;
+  }
+  try {
+    return await use(data);
+  } finally {
+    data.close();
+  }
 }
 
 /** The people who may sign in (users, tokens, sessions) and the audit log: nothing sealed, no key. */

@@ -1,5 +1,5 @@
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData } from '../app-data.js';
+import { withAppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation audit verify
@@ -13,14 +13,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const args = parseCommandArgs(argv, io, 'audit', { help: { type: 'boolean', short: 'h' } } as const, HELP);
   if (typeof args === 'number') return args;
   if (args.positionals.join(' ') !== 'verify') return reportBadInput(io, 'audit', 'give verify');
-  let data;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'audit', error.message);
-    throw error;
-  }
-  try {
+  return withAppData(io, 'audit', (data) => {
     const status = data.audit.verify();
     if (status.ok) {
       io.stdout(`Audit log verified: ${status.count} entries, the chain is intact.\n`);
@@ -28,7 +21,5 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     io.stderr(`Audit log broken at entry ${status.brokenAt}: ${status.reason}.\n`);
     return EXIT_FAILURE;
-  } finally {
-    data.close();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation documents list --escalation <id>
@@ -33,19 +33,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!escalationId) return reportBadInput(io, 'documents', `${action} needs --escalation <id>`);
   if (action === 'export' && !args.values.dir)
     return reportBadInput(io, 'documents', 'export needs --dir <dir>');
-  let data: AppData;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'documents', error.message);
-    throw error;
-  }
-  try {
+  return withAppData(io, 'documents', (data) => {
     if (action === 'list') return list(data, io, escalationId);
     return exportAll(data, io, escalationId, path.resolve(args.values.dir!));
-  } finally {
-    data.close();
-  }
+  });
 }
 
 function list(data: AppData, io: CliIo, escalationId: string): number {

@@ -1,5 +1,5 @@
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 import type { RecordEntry } from '../../record/record-store.js';
 
@@ -32,19 +32,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return reportBadInput(io, 'records', 'export needs --escalation <id>');
   if (!['json', 'csv'].includes(args.values.format))
     return reportBadInput(io, 'records', '--format is json or csv');
-  let data: AppData;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'records', error.message);
-    throw error;
-  }
-  try {
+  return withAppData(io, 'records', (data) => {
     if (action === 'verify') return verify(data, io);
     return exportEntries(data, io, args.values.escalation!, args.values.format as 'json' | 'csv');
-  } finally {
-    data.close();
-  }
+  });
 }
 
 function verify(data: AppData, io: CliIo): number {

@@ -7,7 +7,7 @@ import { periodQuery, type ReportPeriod } from '../../reports/period.js';
 import { reportCsv } from '../../reports/report-csv.js';
 import { reportPdf } from '../../reports/report-pdf.js';
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_OK, type CliIo } from '../io.js';
 
 const HELP = `Usage: escalation report --partnership <id> --from <date> --to <date> [--format json|csv|pdf] [--out <file>]
@@ -73,19 +73,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return reportBadInput(io, 'report', `unexpected argument ${JSON.stringify(args.positionals[0])}`);
   const request = requestOf(args.values);
   if (typeof request === 'string') return reportBadInput(io, 'report', request);
-  let data: AppData;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'report', error.message);
-    throw error;
-  }
-  try {
+  return withAppData(io, 'report', async (data) => {
     await write(data, io, request);
     return EXIT_OK;
-  } finally {
-    data.close();
-  }
+  });
 }
 
 /** Computes the report, audits it, and writes it to the file or standard output. */

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 import { dataFiles } from '../../store/data-files.js';
 import { createCamundaRestEngine } from '../../engine/camunda-rest/index.js';
@@ -39,22 +39,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (action !== 'run' || extra.length > 0) return reportBadInput(io, 'retention', 'give run');
   const fates = instanceFates(io);
   if (typeof fates === 'string') return reportBadInput(io, 'retention', fates);
-  let data: AppData;
   try {
-    data = openAppData(io);
-  } catch (error) {
-    fates.close?.();
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'retention', error.message);
-    throw error;
-  }
-  try {
-    return print(io, await retain(data, fates, io, args.values['dry-run']), args.values['dry-run']);
-  } catch (error) {
-    io.stderr(`escalation retention: the engine could not be asked, nothing was erased: ${(error as Error).message.split('\n')[0]}\n`); // prettier-ignore
-    return EXIT_FAILURE;
+    return await withAppData(io, 'retention', async (data) => {
+      try {
+        return print(io, await retain(data, fates, io, args.values['dry-run']), args.values['dry-run']);
+      } catch (error) {
+        io.stderr(`escalation retention: the engine could not be asked, nothing was erased: ${(error as Error).message.split('\n')[0]}\n`); // prettier-ignore
+        return EXIT_FAILURE;
+      }
+    });
   } finally {
     fates.close?.();
-    data.close();
   }
 }
 

@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 import { escalationsAbout, gatherSubjectAccess } from '../../subjects/subject-access.js';
 import { writeSubjectAccessZip } from '../../subjects/subject-access-zip.js';
@@ -25,18 +25,7 @@ export async function exportSubject(
     out ?? `subject-access-${partnership}-${ref.replace(/[^A-Za-z0-9._-]+/g, '_')}.zip`,
   );
   if (existsSync(file)) return reportBadInput(io, 'subjects', `${file} already exists; choose another --out`);
-  let data: AppData;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'subjects', error.message);
-    throw error;
-  }
-  try {
-    return await writeExport(data, io, partnership, ref, file);
-  } finally {
-    data.close();
-  }
+  return withAppData(io, 'subjects', (data) => writeExport(data, io, partnership, ref, file));
 }
 
 async function writeExport(

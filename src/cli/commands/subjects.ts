@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseCommandArgs, reportBadInput } from '../args.js';
-import { AppDataUnavailable, openAppData, type AppData } from '../app-data.js';
+import { withAppData, type AppData } from '../app-data.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../io.js';
 import { subjectSchema } from '../../subjects/subject.js';
 import { caseReference, PARTNERSHIPS } from '../../../processes/variables.js';
@@ -45,18 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (action === 'export') return exportSubject(io, partnership, args.values.case, args.values.out);
   const parsed = parseInput(await io.readStdin());
   if (typeof parsed === 'string') return reportBadInput(io, 'subjects', parsed);
-  let data: AppData;
-  try {
-    data = openAppData(io);
-  } catch (error) {
-    if (error instanceof AppDataUnavailable) return reportBadInput(io, 'subjects', error.message);
-    throw error;
-  }
-  try {
-    return importAll(data, io, partnership, parsed, args.values.replace);
-  } finally {
-    data.close();
-  }
+  return withAppData(io, 'subjects', (data) => importAll(data, io, partnership, parsed, args.values.replace));
 }
 
 /** The parsed list, or a message naming the bad field (by index and field name, never the value). */
