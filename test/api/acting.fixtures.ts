@@ -4,9 +4,9 @@
  * (Liverpool CSC); Northamptonshire's Ridgeway school raises against the police. Escalations are
  * raised through `POST /escalations` by their raiser, then the real workers notify and record them.
  */
-import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import type { UserTask, VariableMap } from '../../src/engine/port.js';
 import { liverpoolMember, type ApiHarness } from './harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 /** The child whose details the protected store holds (made up; must never reach a log line). */
 export const CHILD = {
@@ -58,9 +58,8 @@ export async function raise(
     partnership === 'liverpool'
       ? ['sam', { otherAgency: 'childrens-services', otherOrganisation: 'liverpool-csc' }]
       : ['nia', { otherAgency: 'police', otherOrganisation: 'northants-police' }];
-  const { partnership: _ignored, raisedByAgency: _server, ...sample } = SAMPLE_ESCALATION;
   const res = await h.call<{ id: string }>('POST', '/api/v1/escalations', h.token(raiser!), {
-    ...sample,
+    ...SCHOOL_RAISE,
     ...other,
     caseReference,
     subject: { ...CHILD },

@@ -8,13 +8,13 @@
  */
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import { raise, type Raised } from './acting.fixtures.js';
 import { bodiesOf, writeOperations } from './fuzz/openapi-cases.js';
 import { bodyCases, type BodyCase } from './fuzz/bodies.js';
 import { describeTally, fuzz, FUZZ_SEED, send, type FuzzTarget } from './fuzz/run.js';
 import type { Who } from './fuzz/people.js';
 import { fuzzSuite, RUNS } from './fuzz/suite.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 interface Case {
   body: BodyCase;
@@ -88,10 +88,9 @@ describe(`API fuzz: every other write of /api/openapi.json, ${RUNS} generated bo
   /** A Wiltshire escalation raised by `wren` (Ash School against Wiltshire Children's Services). */
   async function raiseWiltshire(): Promise<Raised> {
     cases += 1;
-    const { partnership: _p, raisedByAgency: _a, ...body } = SAMPLE_ESCALATION;
     const caseReference = `FUZZ-W/${cases}`;
     const res = await s.h.call<{ id: string }>('POST', '/api/v1/escalations', s.people.of('wren'), {
-      ...body,
+      ...SCHOOL_RAISE,
       caseReference,
       otherOrganisation: 'wilts-csc',
     });

@@ -18,8 +18,8 @@
  * - noCsrf: `own`'s browser session, writes sent without X-CSRF-Token.
  */
 import { expect } from 'chai';
-import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import { PASSWORD, type ApiHarness, type Answer, liverpoolMember } from './harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 export const WHO = [
   'own',
@@ -144,10 +144,9 @@ export async function send(
 
 /** A raise as the caller's own (any agency member may raise; their role is line-manager). */
 export function raiseBody(who: Who): Record<string, unknown> {
-  const { partnership: _p, raisedByAgency: _a, ...sample } = SAMPLE_ESCALATION;
   cases += 1;
   return {
-    ...sample,
+    ...SCHOOL_RAISE,
     raisedByRole: 'line-manager',
     otherAgency: who === 'otherPartnership' ? 'police' : 'merseyside-police',
     caseReference: `MATRIX-OWN-${String(cases).padStart(3, '0')}`,
@@ -162,9 +161,8 @@ export async function raiseTarget(h: ApiHarness, child: object): Promise<Target>
   cases += 1;
   const caseReference = `MATRIX-B-${String(cases).padStart(3, '0')}`;
   const sam = h.token('sam');
-  const { partnership: _p, raisedByAgency: _a, ...sample } = SAMPLE_ESCALATION;
   const raised = await h.call<{ id: string }>('POST', '/api/v1/escalations', sam, {
-    ...sample,
+    ...SCHOOL_RAISE,
     otherOrganisation: 'liverpool-csc',
     caseReference,
     subject: child,

@@ -23,8 +23,8 @@
  */
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import type { ApiHarness, As } from './harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 const L = (agency: string | null, organisation: string | null, roles: string[], reports = false) => ({
   partnership: 'liverpool',
@@ -118,9 +118,8 @@ export class ReportScenario {
   }
 
   async raise(letter: string, who: string, over: Record<string, unknown>): Promise<void> {
-    const { partnership: _p, raisedByAgency: _a, ...sample } = SAMPLE_ESCALATION;
     const res = await this.h.call<{ id: string }>('POST', '/api/v1/escalations', this.as(who), {
-      ...sample,
+      ...SCHOOL_RAISE,
       otherOrganisation: 'liverpool-csc',
       caseReference: `LPL/REPORT/${letter}-${this.start.toString(36)}`,
       ...over,

@@ -6,8 +6,8 @@
  * for a procedure without that path, an ended escalation, or a concern already with the Chair.
  */
 import { expect } from 'chai';
-import { SAMPLE_ESCALATION } from '../../processes/scenarios/scenario.js';
 import { ApiHarness, type As } from './harness.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 interface Problem {
   status: number;
@@ -33,9 +33,8 @@ describe('API: logging a serious concern with the QA&P Sub Group Chair (WSCB pro
   /** Raises through the API as `who` and waits for the workers; answers the id and process instance. */
   async function raise(who: string, over: Record<string, unknown> = {}) {
     cases += 1;
-    const { partnership: _p, raisedByAgency: _a, ...body } = SAMPLE_ESCALATION;
     const res = await h.call<{ id: string }>('POST', '/api/v1/escalations', as[who]!, {
-      ...body,
+      ...SCHOOL_RAISE,
       caseReference: `SC/${String(cases).padStart(4, '0')}`,
       otherOrganisation: over.otherOrganisation ?? 'wilts-csc',
       ...over,
@@ -161,9 +160,8 @@ describe('API: logging a serious concern with the QA&P Sub Group Chair (WSCB pro
   });
 
   it('Given a procedure without that path (Liverpool) or a withdrawn Wiltshire escalation, When a concern is logged, Then 409 says why in plain words and nothing is recorded or sent', async () => {
-    const { partnership: _p, raisedByAgency: _a, ...body } = SAMPLE_ESCALATION;
     const raised = await h.call<{ id: string }>('POST', '/api/v1/escalations', as.sam!, {
-      ...body,
+      ...SCHOOL_RAISE,
       caseReference: 'SC/LIVERPOOL/1',
     });
     expect(raised.status, raised.text).to.equal(201);

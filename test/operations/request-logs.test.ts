@@ -12,6 +12,7 @@ import { jsonLineLogger } from '../../src/log/logger.js';
 import { ApiHarness, type Answer, type As } from '../api/harness.js';
 import { createPeople, openTask, raise } from '../api/acting.fixtures.js';
 import { appendix1 } from '../../processes/scenarios/liverpool.scenarios.js';
+import { SCHOOL_RAISE } from '../support/raise-body.js';
 
 const CHILD = {
   name: 'Hyacinth Oyelaran-Pemberton',
@@ -73,8 +74,7 @@ describe('Logs: one JSON line per event, a request id on each request’s lines,
     const bad = await call('POST', '/api/v1/escalations', sam, { caseReference: r.caseReference, subject: { ...CHILD, dateOfBirth: '27/08/2015' } }); // prettier-ignore
     expect(bad.status).to.equal(400);
     const other = { ...CHILD, name: `${CHILD.name} Junior` };
-    const { partnership: _p, raisedByAgency: _a, ...body } = (await import('../../processes/scenarios/scenario.js')).SAMPLE_ESCALATION; // prettier-ignore
-    const conflict = await call('POST', '/api/v1/escalations', sam, { ...body, otherAgency: 'childrens-services', caseReference: r.caseReference, subject: other }); // prettier-ignore
+    const conflict = await call('POST', '/api/v1/escalations', sam, { ...SCHOOL_RAISE, otherAgency: 'childrens-services', caseReference: r.caseReference, subject: other }); // prettier-ignore
     expect(conflict.status).to.equal(409);
     expect((await call('POST', '/api/v1/session', null, { username: CHILD.name, password: CHILD.dateOfBirth })).status).to.equal(401); // prettier-ignore
     expect((await call('GET', `/api/v1/escalations/${encodeURIComponent(CHILD.name)}`, sam)).status).to.be.within(400, 404); // prettier-ignore

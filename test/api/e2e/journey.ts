@@ -10,8 +10,8 @@
 import { expect } from 'chai';
 import { jsonLineLogger } from '../../../src/log/logger.js';
 import type { Membership } from '../../../src/identity/principal.js';
-import { SAMPLE_ESCALATION } from '../../../processes/scenarios/scenario.js';
 import { ApiHarness, type Answer, type As } from '../harness.js';
+import { SCHOOL_RAISE } from '../../support/raise-body.js';
 
 export type Person = Partial<Membership> & { partnership: string; roles: string[] };
 
@@ -73,13 +73,12 @@ export class Journey {
 
   /** Raises as `raiser` (a school against Children's Services unless `over` says otherwise); 201 expected. */
   async raise(raiser: string, viewer: string, over: Record<string, unknown>): Promise<Run> {
-    const { partnership: _p, raisedByAgency: _a, ...sample } = SAMPLE_ESCALATION;
     const res = await this.call<{ id: string; caseReference: string }>(
       raiser,
       'POST',
       '/api/v1/escalations',
       {
-        ...sample,
+        ...SCHOOL_RAISE,
         ...over,
       },
     );
@@ -261,16 +260,15 @@ export async function expectNothingOfTheChild(j: Journey, child: Child, runs: Ru
  * reference: 409; an impossible date of birth: 400), as people's mistakes do.
  */
 export async function failWithTheChild(j: Journey, raiser: string, caseReference: string, child: Child) {
-  const { partnership: _p, raisedByAgency: _a, ...sample } = SAMPLE_ESCALATION;
   const subject = { name: child.name, dateOfBirth: child.dateOfBirth, address: child.address };
   const other = await j.call(raiser, 'POST', '/api/v1/escalations', {
-    ...sample,
+    ...SCHOOL_RAISE,
     caseReference,
     subject: { ...subject, name: `${child.name} Junior` },
   });
   expect(other.status, other.text).to.equal(409);
   const impossible = await j.call(raiser, 'POST', '/api/v1/escalations', {
-    ...sample,
+    ...SCHOOL_RAISE,
     caseReference: `${caseReference}-X`,
     subject: {
       ...subject,
